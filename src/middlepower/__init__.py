@@ -1,0 +1,86 @@
+"""middlepower: how a middle power positions itself between rival great powers.
+
+Represent states and their relations as a signed, weighted, time-aware graph
+(:class:`RelationGraph`), load the bundled cases (:func:`load_scenario`) and
+score diplomatic contact sequences and structural positions by the formulas of
+the method specification.
+
+Examples
+--------
+>>> import middlepower as mp
+>>> sc = mp.load_scenario("korea-2025")
+>>> g = mp.RelationGraph.from_scenario(sc)
+>>> round(mp.tilt(g, sc.sequence(), sc.poles), 3)
+0.636
+"""
+
+from __future__ import annotations
+
+from middlepower.datasets._scenarios import list_scenarios, load_scenario
+from middlepower.exceptions import (
+    InvalidGraphError,
+    InvalidParameterError,
+    MiddlePowerError,
+    UnknownScenarioError,
+    UnknownStateError,
+)
+from middlepower.graph import RelationGraph
+from middlepower.metrics.sequence import (
+    Salience,
+    alignment,
+    attention,
+    concordance,
+    equidistance,
+    interest_benchmark,
+    pole_attention,
+    proportionality,
+    salience_weights,
+    tilt,
+)
+from middlepower.models import (
+    Channel,
+    Contact,
+    ContactSequence,
+    Dimension,
+    Evidence,
+    Scenario,
+    State,
+    Tie,
+    TieKind,
+)
+from middlepower.registry import known_codes, validate_codes
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Channel",
+    "Contact",
+    "ContactSequence",
+    "Dimension",
+    "Evidence",
+    "InvalidGraphError",
+    "InvalidParameterError",
+    "MiddlePowerError",
+    "RelationGraph",
+    "Salience",
+    "Scenario",
+    "State",
+    "Tie",
+    "TieKind",
+    "UnknownScenarioError",
+    "UnknownStateError",
+    "__version__",
+    "alignment",
+    "attention",
+    "concordance",
+    "equidistance",
+    "interest_benchmark",
+    "known_codes",
+    "list_scenarios",
+    "load_scenario",
+    "pole_attention",
+    "proportionality",
+    "salience_weights",
+    "tilt",
+    "validate_codes",
+]

@@ -1,0 +1,1 @@
+"""Bundled data sets: scenarios and real signed networks, loaded by name."""

@@ -1,0 +1,68 @@
+"""The middlepower error hierarchy.
+
+Every error the library raises on purpose derives from :class:`MiddlePowerError`.
+Each subclass also derives from the built-in exception that fits (``ValueError``
+or ``KeyError``), so code that catches built-ins keeps working. Messages are one
+sentence that names the offending value.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "InvalidGraphError",
+    "InvalidParameterError",
+    "MiddlePowerError",
+    "UnknownScenarioError",
+    "UnknownStateError",
+]
+
+
+class MiddlePowerError(Exception):
+    """Base class for every error raised by middlepower."""
+
+
+class _KeyErrorMessage(KeyError):
+    """A ``KeyError`` whose ``str()`` is its message, not its quoted repr."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownStateError(MiddlePowerError, _KeyErrorMessage):
+    """A state code that the graph, scenario or registry does not know.
+
+    Parameters
+    ----------
+    codes : str or iterable of str
+        The unknown code(s).
+    where : str, optional
+        What was searched, for the message (e.g. ``"the relation graph"``).
+    """
+
+    def __init__(self, codes: str | list[str] | tuple[str, ...], where: str = "") -> None:
+        if isinstance(codes, str):
+            codes = (codes,)
+        self.codes: tuple[str, ...] = tuple(codes)
+        listed = ", ".join(repr(c) for c in self.codes)
+        noun = "state code" if len(self.codes) == 1 else "state codes"
+        place = f" in {where}" if where else ""
+        super().__init__(f"Unknown {noun} {listed}{place}.")
+
+
+class UnknownScenarioError(MiddlePowerError, _KeyErrorMessage):
+    """A bundled scenario name that does not exist."""
+
+    def __init__(self, name: str, available: tuple[str, ...]) -> None:
+        self.name = name
+        self.available = available
+        super().__init__(
+            f"Unknown scenario {name!r}; bundled scenarios are: {', '.join(available)}."
+        )
+
+
+class InvalidGraphError(MiddlePowerError, ValueError):
+    """A graph that a measure cannot take (directed, self-loops, missing signs...)."""
+
+
+class InvalidParameterError(MiddlePowerError, ValueError):
+    """An argument outside its allowed values (bad poles, weights, scheme...)."""

@@ -1,0 +1,270 @@
+r"""Numpy kernels of the sequence measures (METHODS.md §2).
+
+Every kernel takes arrays with a leading batch axis ``B`` (one row per
+ordering, Monte Carlo draw or sequence) and returns one value (or vector) per
+row. The public functions in :mod:`middlepower.metrics.sequence` call them with
+a batch of one; :mod:`middlepower.analysis` calls them with thousands of rows.
+No pydantic, no networkx here. Undefined values are ``nan`` inside the
+kernels; the public wrappers turn them into ``None``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = [
+    "SCHEMES",
+    "alignment_kernel",
+    "attention_kernel",
+    "benchmark_kernel",
+    "equidistance_kernel",
+    "jsd2_kernel",
+    "kendall_tau_b_kernel",
+    "pole_attention_kernel",
+    "salience_kernel",
+    "tilt_kernel",
+]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.intp]
+
+SCHEMES: tuple[str, ...] = ("harmonic", "geometric", "linear", "uniform", "half-life")
+"""The salience schemes, in the order of METHODS.md §2."""
+
+
+def salience_kernel(
+    scheme: str,
+    days: FloatArray,
+    multipliers: FloatArray,
+    *,
+    decay: float = 0.5,
+    half_life_days: float = 7.0,
+) -> FloatArray:
+    r"""Normalised salience weights, shape ``(B, n)``.
+
+    .. math::
+
+       w_i = \frac{r_i\,\mu(ch_i)}{\sum_l r_l\,\mu(ch_l)}
+
+    with :math:`r_i = 1/i` (harmonic), :math:`\delta^{i-1}` (geometric),
+    :math:`n-i+1` (linear), :math:`1` (uniform) or
+    :math:`2^{-(t_i - t_0)/h}` (half-life).
+
+    Parameters
+    ----------
+    scheme : str
+        One of :data:`SCHEMES`.
+    days : ndarray, shape (B, n) or (n,)
+        Days since the sequence start :math:`t_i - t_0` of each position
+        (used by ``half-life`` only).
+    multipliers : ndarray, shape (B, n) or (n,)
+        Channel multiplier :math:`\mu(ch_i)` of the contact at each position.
+    decay, half_life_days : float
+        :math:`\delta` and :math:`h`.
+
+    Returns
+    -------
+    ndarray, shape (B, n)
+        Rows sum to 1; a row whose raw weights are all 0 is ``nan``.
+    """
+    mult = np.atleast_2d(np.asarray(multipliers, dtype=float))
+    d = np.atleast_2d(np.asarray(days, dtype=float))
+    n = mult.shape[-1]
+    pos = np.arange(1, n + 1, dtype=float)
+    if scheme == "harmonic":
+        raw = np.broadcast_to(1.0 / pos, mult.shape)
+    elif scheme == "geometric":
+        raw = np.broadcast_to(decay ** (pos - 1.0), mult.shape)
+    elif scheme == "linear":
+        raw = np.broadcast_to(n - pos + 1.0, mult.shape)
+    elif scheme == "uniform":
+        raw = np.ones(mult.shape)
+    elif scheme == "half-life":
+        raw = np.exp2(-np.broadcast_to(d, mult.shape) / half_life_days)
+    else:
+        raise ValueError(f"unknown salience scheme {scheme!r}; expected one of {SCHEMES}")
+    w = raw * mult
+    total = w.sum(axis=-1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out: FloatArray = np.where(total > 0, w / total, np.nan)
+    return out
+
+
+def attention_kernel(weights: FloatArray, partner: IntArray, k: int) -> FloatArray:
+    r"""Attention per partner :math:`\alpha_s = \sum_{i: s_i = s} w_i`.
+
+    Parameters
+    ----------
+    weights : ndarray, shape (B, n)
+        Salience weights.
+    partner : ndarray of int, shape (B, n) or (n,)
+        Index (``0 .. k-1``) of each position's partner.
+    k : int
+        Number of partners.
+
+    Returns
+    -------
+    ndarray, shape (B, k)
+    """
+    w = np.atleast_2d(weights)
+    b, n = w.shape
+    idx = np.broadcast_to(np.atleast_2d(partner), (b, n))
+    flat = (np.arange(b)[:, None] * k + idx).ravel()
+    out: FloatArray = np.bincount(flat, weights=w.ravel(), minlength=b * k).reshape(b, k)
+    return out
+
+
+def alignment_kernel(Z: FloatArray, pole_index: IntArray) -> FloatArray:
+    r"""Alignment :math:`a_s \in \Delta^m` from the pole pulls :math:`z`.
+
+    .. math::
+
+       a_j \propto z_j^+ + \frac{1}{m-1}\sum_{l \ne j} z_l^-
+
+    uniform :math:`1/m` when every :math:`z_j = 0`; a pole :math:`p_j` gets
+    :math:`e_j`.
+
+    Parameters
+    ----------
+    Z : ndarray, shape (..., N, m)
+        :math:`z_j = \sum_k \kappa_k\,\mathrm{sign}_k\,\mathrm{str}_k(s, p_j)`.
+    pole_index : ndarray of int, shape (m,)
+        Row of each pole in ``Z`` (its alignment is overwritten with
+        :math:`e_j`).
+
+    Returns
+    -------
+    ndarray, shape (..., N, m)
+    """
+    Z = np.asarray(Z, dtype=float)
+    m = Z.shape[-1]
+    pos = np.maximum(Z, 0.0)
+    neg = np.maximum(-Z, 0.0)
+    raw = pos + (neg.sum(axis=-1, keepdims=True) - neg) / (m - 1)
+    total = raw.sum(axis=-1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        A = np.where(total > 0, raw / np.where(total > 0, total, 1.0), 1.0 / m)
+    A[..., pole_index, :] = np.eye(m)
+    out: FloatArray = A
+    return out
+
+
+def pole_attention_kernel(alpha: FloatArray, A: FloatArray) -> FloatArray:
+    r"""Pole attention :math:`\pi = \sum_s \alpha_s a_s`, shape ``(B, m)``.
+
+    ``alpha`` is ``(B, k)``; ``A`` is ``(k, m)`` or ``(B, k, m)``.
+    """
+    alpha = np.atleast_2d(alpha)
+    if A.ndim == 2:
+        out: FloatArray = alpha @ A
+    else:
+        out = np.einsum("bk,bkm->bm", alpha, A)
+    return out
+
+
+def equidistance_kernel(pi: FloatArray) -> FloatArray:
+    r"""Equidistance :math:`E = 1 - \frac{m}{2(m-1)}\sum_j |\pi_j - 1/m|`."""
+    pi = np.atleast_2d(pi)
+    m = pi.shape[-1]
+    out: FloatArray = 1.0 - m / (2.0 * (m - 1)) * np.abs(pi - 1.0 / m).sum(axis=-1)
+    return np.clip(out, 0.0, 1.0)
+
+
+def tilt_kernel(pi: FloatArray) -> FloatArray:
+    r"""Tilt :math:`\tau = \pi_1 - \pi_2` (two poles)."""
+    pi = np.atleast_2d(pi)
+    out: FloatArray = pi[..., 0] - pi[..., 1]
+    return out
+
+
+def benchmark_kernel(X: FloatArray, theta: FloatArray) -> FloatArray:
+    r"""Interest benchmark :math:`b` over a universe of partners.
+
+    .. math::
+
+       \tilde x_{s,k} = \frac{x_{s,k}}{\sum_{u \in U} x_{u,k}}, \qquad
+       b_s = \frac{\sum_{k \in K^*} \theta_k \tilde x_{s,k}}
+                  {\sum_{k \in K^*} \theta_k}
+
+    over the kinds :math:`K^*` present in :math:`U` (column sum > 0).
+
+    Parameters
+    ----------
+    X : ndarray, shape (U, K) or (B, U, K)
+        Strength of each interest kind from the focal state to each partner.
+    theta : ndarray, shape (K,) or (B, K)
+        Interest weights :math:`\theta_k \ge 0`.
+
+    Returns
+    -------
+    ndarray, shape (B, U)
+        A row is ``nan`` where no kind with positive weight is present.
+    """
+    X = np.asarray(X, dtype=float)
+    theta = np.atleast_2d(np.asarray(theta, dtype=float))
+    if X.ndim == 2:
+        X = X[None]
+    col = X.sum(axis=-2, keepdims=True)  # (B|1, 1, K)
+    present = col > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        Xn = np.where(present, X / np.where(present, col, 1.0), 0.0)
+    th = theta[:, None, :] * present  # (B, 1, K)
+    denom = th.sum(axis=-1)  # (B, 1)
+    num = (Xn * th).sum(axis=-1)  # (B, U)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out: FloatArray = np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), np.nan)
+    return out
+
+
+def jsd2_kernel(p: FloatArray, q: FloatArray) -> FloatArray:
+    r"""Jensen-Shannon divergence in bits, row by row.
+
+    .. math::
+
+       \mathrm{JSD}_2(p \,\|\, q) = \tfrac12 \sum_s p_s \log_2\frac{p_s}{m_s}
+       + \tfrac12 \sum_s q_s \log_2\frac{q_s}{m_s}, \quad m = \tfrac12(p+q)
+
+    with :math:`0 \log 0 = 0`; in :math:`[0, 1]` (Lin 1991).
+    """
+    p = np.atleast_2d(p)
+    q = np.atleast_2d(q)
+    m = 0.5 * (p + q)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        tp = np.where(p > 0, p * np.log2(p / m), 0.0)
+        tq = np.where(q > 0, q * np.log2(q / m), 0.0)
+    out: FloatArray = np.clip(0.5 * (tp.sum(axis=-1) + tq.sum(axis=-1)), 0.0, 1.0)
+    return out
+
+
+def kendall_tau_b_kernel(x: FloatArray, y: FloatArray) -> FloatArray:
+    r"""Kendall's :math:`\tau_b` row by row (Kendall 1945).
+
+    .. math::
+
+       \tau_b = \frac{n_c - n_d}{\sqrt{(n_0 - n_1)(n_0 - n_2)}}
+
+    :math:`n_0 = n(n-1)/2`, :math:`n_1`, :math:`n_2` the pairs tied in
+    :math:`x` and in :math:`y`. All pairs are compared at once (fine for the
+    few partners of a contact sequence).
+
+    Returns
+    -------
+    ndarray, shape (B,)
+        ``nan`` with fewer than two items or no variation in ``x`` or ``y``.
+    """
+    x = np.atleast_2d(np.asarray(x, dtype=float))
+    y = np.atleast_2d(np.asarray(y, dtype=float))
+    n = x.shape[-1]
+    if n < 2:
+        return np.full(x.shape[0], np.nan)
+    iu, ju = np.triu_indices(n, 1)
+    dx = np.sign(x[:, iu] - x[:, ju])
+    dy = np.sign(y[:, iu] - y[:, ju])
+    s = (dx * dy).sum(axis=-1)
+    tx = np.count_nonzero(dx, axis=-1).astype(float)
+    ty = np.count_nonzero(dy, axis=-1).astype(float)
+    denom = np.sqrt(tx * ty)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out: FloatArray = np.where(denom > 0, s / np.where(denom > 0, denom, 1.0), np.nan)
+    return out

@@ -1,0 +1,818 @@
+r"""How balanced is a sequence of diplomatic contacts (METHODS.md §2).
+
+A focal state F (the middle power) makes contacts :math:`c_1 \dots c_n` with
+partners :math:`s_i`. Each contact gets a *salience* weight (earlier and more
+costly contacts say more), the weights add up to an *attention* distribution
+over partners, each partner has an *alignment* between the rival poles, and
+the attention that reaches each pole (:func:`pole_attention`) gives the
+headline scores :func:`equidistance` and :func:`tilt`. :func:`proportionality`
+and :func:`concordance` ask instead whether attention follows F's own
+interests (:func:`interest_benchmark`).
+
+Sequence measures read the graph as it stood on the sequence's ``start``
+(``graph.at(sequence.start)``): ties that began later or had ended are
+ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import Field, field_validator
+
+from middlepower.exceptions import InvalidParameterError
+from middlepower.graph import KINDS, RelationGraph
+from middlepower.kernels.sequence import (
+    SCHEMES,
+    alignment_kernel,
+    attention_kernel,
+    benchmark_kernel,
+    equidistance_kernel,
+    jsd2_kernel,
+    kendall_tau_b_kernel,
+    pole_attention_kernel,
+    salience_kernel,
+    tilt_kernel,
+)
+from middlepower.models import (
+    ALIGNMENT_WEIGHTS,
+    CHANNEL_WEIGHTS,
+    INTEREST_WEIGHTS,
+    Channel,
+    ContactSequence,
+    FrozenModel,
+    TieKind,
+    kind_weights,
+)
+
+__all__ = [
+    "Salience",
+    "alignment",
+    "attention",
+    "concordance",
+    "equidistance",
+    "interest_benchmark",
+    "pole_attention",
+    "proportionality",
+    "salience_weights",
+    "tilt",
+]
+
+FloatArray = npt.NDArray[np.float64]
+SchemeName = Literal["harmonic", "geometric", "linear", "uniform", "half-life"]
+KindWeights = Mapping[TieKind | str, float]
+
+
+class Salience(FrozenModel):
+    r"""How much each contact of a sequence counts (METHODS.md §2).
+
+    Raw weight :math:`r_i` by scheme, times the channel multiplier
+    :math:`\mu(ch_i)`, normalised to sum 1:
+
+    .. math::
+
+       w_i = \frac{r_i\,\mu(ch_i)}{\sum_{l=1}^n r_l\,\mu(ch_l)}
+
+    ============  ==============================================
+    scheme        :math:`r_i`
+    ============  ==============================================
+    harmonic      :math:`1/i` (default)
+    geometric     :math:`\delta^{i-1}`, :math:`\delta \in (0, 1]`
+    linear        :math:`n - i + 1`
+    uniform       :math:`1`
+    half-life     :math:`2^{-(t_i - t_0)/h}`, :math:`h` in days
+    ============  ==============================================
+
+    Parameters
+    ----------
+    scheme : str, optional (default="harmonic")
+        One of the schemes above.
+    decay : float, optional (default=0.5)
+        :math:`\delta` of the geometric scheme, in :math:`(0, 1]`.
+    half_life_days : float, optional (default=7.0)
+        :math:`h` of the half-life scheme, in days (> 0).
+    channel_weights : mapping of Channel to float, optional
+        Overrides of the default multipliers (call 1, letter 0.5, envoy 0.75,
+        meeting 1.5, summit 1.5, visit 2); channels left out keep theirs.
+
+    References
+    ----------
+    .. [1] Lebovic, J. H. and E. N. Saunders. "The Diplomatic Core: The
+       Determinants of High-Level US Diplomatic Visits, 1946-2010."
+       *International Studies Quarterly* 60, no. 1 (2016): 107-123.
+       https://doi.org/10.1093/isq/sqv008
+
+    Examples
+    --------
+    >>> sal = mp.Salience("geometric", decay=0.5)
+    >>> seq = mp.load_scenario("korea-2025").sequence()
+    >>> sal.weights(seq).round(4).tolist()
+    [0.5714, 0.2857, 0.1429]
+    """
+
+    scheme: SchemeName = "harmonic"
+    decay: Annotated[float, Field(gt=0.0, le=1.0, allow_inf_nan=False)] = 0.5
+    half_life_days: Annotated[float, Field(gt=0.0, allow_inf_nan=False)] = 7.0
+    channel_weights: Mapping[Channel, float] | None = None
+
+    def __init__(
+        self,
+        scheme: SchemeName = "harmonic",
+        decay: float = 0.5,
+        half_life_days: float = 7.0,
+        channel_weights: Mapping[Channel | str, float] | None = None,
+        **data: Any,
+    ) -> None:
+        super().__init__(
+            scheme=scheme,
+            decay=decay,
+            half_life_days=half_life_days,
+            channel_weights=channel_weights,
+            **data,
+        )
+
+    @field_validator("scheme", mode="before")
+    @classmethod
+    def _known_scheme(cls, value: object) -> object:
+        if value not in SCHEMES:
+            raise ValueError(
+                f"unknown salience scheme {value!r}; expected one of "
+                + ", ".join(repr(s) for s in SCHEMES)
+            )
+        return value
+
+    @field_validator("channel_weights", mode="before")
+    @classmethod
+    def _check_channels(cls, value: object) -> object:
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise ValueError(f"channel_weights must be a mapping, not {value!r}")
+        out: dict[Channel, float] = {}
+        for key, w in value.items():
+            try:
+                ch = Channel(key)
+            except ValueError:
+                valid = ", ".join(repr(c.value) for c in Channel)
+                raise ValueError(
+                    f"unknown channel {key!r} in channel_weights; expected one of {valid}"
+                ) from None
+            if isinstance(w, bool) or not isinstance(w, int | float):
+                raise ValueError(f"channel weight of {ch.value!r} must be a number")
+            if not np.isfinite(w) or w < 0:
+                raise ValueError(
+                    f"channel weight of {ch.value!r} must be finite and >= 0, not {w!r}"
+                )
+            out[ch] = float(w)
+        return out
+
+    def multipliers(self) -> dict[Channel, float]:
+        """The channel multipliers in force (defaults with the overrides)."""
+        return {**CHANNEL_WEIGHTS, **(self.channel_weights or {})}
+
+    def weights(self, sequence: ContactSequence) -> FloatArray:
+        """Normalised salience weights of ``sequence`` (sum 1).
+
+        Raises
+        ------
+        InvalidParameterError
+            If every contact has multiplier 0.
+        """
+        mult = self.multipliers()
+        m = np.array([mult[c.channel] for c in sequence.contacts])
+        days = np.array([(c.on - sequence.start).days for c in sequence.contacts], float)
+        w = salience_kernel(
+            self.scheme,
+            days,
+            m,
+            decay=self.decay,
+            half_life_days=self.half_life_days,
+        )[0]
+        if np.isnan(w).any():
+            raise InvalidParameterError(
+                f"Every contact of the sequence has salience 0 under {self!r}; "
+                "give some channel a positive weight."
+            )
+        return w
+
+
+def _salience(salience: str | Salience) -> Salience:
+    if isinstance(salience, Salience):
+        return salience
+    if isinstance(salience, str):
+        if salience not in SCHEMES:
+            raise InvalidParameterError(
+                f"Unknown salience scheme {salience!r}; expected one of "
+                + ", ".join(repr(s) for s in SCHEMES)
+                + "."
+            )
+        return Salience(salience)  # type: ignore[arg-type]  # checked above
+    raise InvalidParameterError(
+        f"salience must be a scheme name or a Salience, not {salience!r}."
+    )
+
+
+def _weights(what: str, given: KindWeights | None, default: Mapping[TieKind, float]) -> dict[TieKind, float]:
+    try:
+        return kind_weights(given, default, what)
+    except ValueError as err:
+        raise InvalidParameterError(str(err)[0].upper() + str(err)[1:] + ".") from None
+
+
+def _alignment_kappa(kinds: KindWeights | Sequence[TieKind | str] | None) -> dict[TieKind, float]:
+    if kinds is not None and not isinstance(kinds, Mapping):
+        if isinstance(kinds, str):
+            kinds = [kinds]
+        return _weights("alignment kinds", dict.fromkeys(kinds, 1.0), ALIGNMENT_WEIGHTS)
+    return _weights("alignment kinds", kinds, ALIGNMENT_WEIGHTS)
+
+
+def check_poles(graph: RelationGraph, poles: Sequence[str]) -> tuple[str, ...]:
+    """Validate ``poles``: at least two distinct codes known to ``graph``."""
+    if isinstance(poles, str):
+        raise InvalidParameterError(
+            f"poles must be a sequence of state codes such as ('USA', 'CHN'), not the "
+            f"string {poles!r}."
+        )
+    out = tuple(poles)
+    if len(out) < 2:
+        raise InvalidParameterError(f"At least two poles are needed, got {list(out)}.")
+    if len(set(out)) != len(out):
+        raise InvalidParameterError(f"Poles {list(out)} repeat a state.")
+    graph.check_codes(out)
+    return out
+
+
+def alignment_matrix(
+    graph: RelationGraph,
+    poles: Sequence[str],
+    nodes: Sequence[str],
+    kappa: Mapping[TieKind, float],
+    T: FloatArray | None = None,
+) -> FloatArray:
+    """Alignment rows of ``nodes`` as an ``(len(nodes), m)`` array.
+
+    ``T`` is ``graph.strength_tensor(all_nodes)`` when already computed, with
+    ``all_nodes = nodes + poles not in nodes``.
+    """
+    order = list(nodes) + [p for p in poles if p not in nodes]
+    if T is None:
+        T = graph.strength_tensor(order)
+    P = np.maximum(T, np.swapaxes(T, 1, 2))
+    coef = np.array([kappa[k] * k.sign for k in KINDS])
+    pole_idx = np.array([order.index(p) for p in poles])
+    Z = np.tensordot(coef, P[:, :, pole_idx], axes=1)  # (N, m)
+    A = alignment_kernel(Z, pole_idx)  # pole rows are e_j
+    out: FloatArray = A[: len(nodes)]
+    return out
+
+
+def salience_weights(sequence: ContactSequence, salience: str | Salience = "harmonic") -> FloatArray:
+    r"""Return the salience weight of each contact of ``sequence``.
+
+    .. math::
+
+       w_i = \frac{r_i\,\mu(ch_i)}{\sum_l r_l\,\mu(ch_l)}
+
+    See :class:`Salience` for :math:`r_i` by scheme and the channel
+    multipliers :math:`\mu`.
+
+    Parameters
+    ----------
+    sequence : ContactSequence
+        The contacts.
+    salience : str or Salience, optional (default="harmonic")
+        A scheme name or a configured :class:`Salience`.
+
+    Returns
+    -------
+    numpy.ndarray
+        One weight per contact, in order; non-negative, sums to 1.
+
+    Raises
+    ------
+    InvalidParameterError
+        For an unknown scheme, or when every contact weighs 0.
+
+    Examples
+    --------
+    >>> seq = mp.load_scenario("korea-2025").sequence()
+    >>> mp.salience_weights(seq).round(4).tolist()  # 6/11, 3/11, 2/11
+    [0.5455, 0.2727, 0.1818]
+    """
+    return _salience(salience).weights(sequence)
+
+
+def attention(sequence: ContactSequence, salience: str | Salience = "harmonic") -> dict[str, float]:
+    r"""Return the attention each partner receives, :math:`\alpha_s = \sum_{i: s_i = s} w_i`.
+
+    Parameters
+    ----------
+    sequence : ContactSequence
+        The contacts.
+    salience : str or Salience, optional (default="harmonic")
+        How contacts are weighted (:func:`salience_weights`).
+
+    Returns
+    -------
+    dict of str to float
+        Partners in order of first contact; the values sum to 1.
+
+    Examples
+    --------
+    >>> seq = mp.load_scenario("korea-2025").sequence()
+    >>> {k: round(v, 4) for k, v in mp.attention(seq).items()}
+    {'USA': 0.5455, 'JPN': 0.2727, 'CHN': 0.1818}
+    """
+    w = salience_weights(sequence, salience)
+    partners = sequence.distinct_partners
+    index = {p: i for i, p in enumerate(partners)}
+    idx = np.array([index[p] for p in sequence.partners])
+    alpha = attention_kernel(w[None], idx, len(partners))[0]
+    return dict(zip(partners, alpha.tolist(), strict=True))
+
+
+def alignment(
+    graph: RelationGraph,
+    poles: Sequence[str],
+    *,
+    kinds: KindWeights | Sequence[TieKind | str] | None = None,
+) -> dict[str, FloatArray]:
+    r"""Return each state's alignment between the poles, :math:`a_s \in \Delta^m`.
+
+    A pole :math:`p_j` has :math:`a = e_j`. Any other state gets its pull to
+    each pole over the alignment kinds,
+
+    .. math::
+
+       z_j = \sum_k \kappa_k\,\mathrm{sign}_k\,\mathrm{str}_k(s, p_j),
+
+    and
+
+    .. math::
+
+       a_j \propto z_j^+ + \frac{1}{m-1}\sum_{l \ne j} z_l^-,
+
+    uniform :math:`1/m` when every :math:`z_j` is 0: positive ties pull toward
+    a pole; hostility to a pole pushes evenly toward the others.
+
+    Parameters
+    ----------
+    graph : RelationGraph
+        Taken as given (use ``graph.at(day)`` for a snapshot).
+    poles : sequence of str
+        The rival poles, e.g. ``("USA", "CHN")``.
+    kinds : mapping or sequence of TieKind, optional
+        κ of each alignment kind (kinds left out weigh 0); a plain sequence of
+        kinds gives each κ = 1. Default: alliance 1, partnership 0.5,
+        rivalry 1.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        For every state of the graph, its alignment (``m`` non-negative floats
+        summing to 1, in the order of ``poles``).
+
+    Raises
+    ------
+    InvalidParameterError
+        For fewer than two poles, repeated poles or bad κ.
+    UnknownStateError
+        If a pole is not in the graph.
+
+    Examples
+    --------
+    >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+    >>> a = mp.alignment(g.at("2025-06-04"), ("USA", "CHN"))
+    >>> a["JPN"].tolist()
+    [1.0, 0.0]
+    """
+    poles = check_poles(graph, poles)
+    kappa = _alignment_kappa(kinds)
+    nodes = graph.codes
+    A = alignment_matrix(graph, poles, nodes, kappa)
+    return {c: A[i].copy() for i, c in enumerate(nodes)}
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A sequence turned into arrays against a graph snapshot."""
+
+    partners: tuple[str, ...]  # distinct, in order of first contact
+    index: npt.NDArray[np.intp]  # partner index of each contact
+    weights: FloatArray  # salience weights of the contacts
+    A: FloatArray  # alignment of each distinct partner, (k, m)
+
+
+def _prepare(
+    graph: RelationGraph,
+    sequence: ContactSequence,
+    poles: Sequence[str],
+    salience: str | Salience,
+    kinds: KindWeights | Sequence[TieKind | str] | None,
+) -> _Prepared:
+    poles = check_poles(graph, poles)
+    graph.check_codes([sequence.focal, *sequence.distinct_partners])
+    snap = graph.at(sequence.start)
+    partners = sequence.distinct_partners
+    index = {p: i for i, p in enumerate(partners)}
+    idx = np.array([index[p] for p in sequence.partners], dtype=np.intp)
+    w = salience_weights(sequence, salience)
+    A = alignment_matrix(snap, poles, partners, _alignment_kappa(kinds))
+    return _Prepared(partners, idx, w, A)
+
+
+def _pi(prep: _Prepared) -> FloatArray:
+    alpha = attention_kernel(prep.weights[None], prep.index, len(prep.partners))
+    out: FloatArray = pole_attention_kernel(alpha, prep.A)[0]
+    return out
+
+
+def pole_attention(
+    graph: RelationGraph,
+    sequence: ContactSequence,
+    poles: Sequence[str],
+    *,
+    salience: str | Salience = "harmonic",
+    kinds: KindWeights | Sequence[TieKind | str] | None = None,
+) -> dict[str, float]:
+    r"""Return the attention that reaches each pole, :math:`\pi = \sum_s \alpha_s a_s`.
+
+    Parameters
+    ----------
+    graph : RelationGraph
+        Read as it stood on ``sequence.start``.
+    sequence : ContactSequence
+        The focal state's contacts.
+    poles : sequence of str
+        The rival poles.
+    salience : str or Salience, optional (default="harmonic")
+        How contacts are weighted.
+    kinds : mapping or sequence of TieKind, optional
+        Alignment κ (see :func:`alignment`).
+
+    Returns
+    -------
+    dict of str to float
+        One value per pole, in the order of ``poles``; sums to 1.
+
+    Raises
+    ------
+    UnknownStateError
+        If the focal state, a partner or a pole is not in the graph.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> {k: round(v, 4) for k, v in mp.pole_attention(g, sc.sequence(), sc.poles).items()}
+    {'USA': 0.8182, 'CHN': 0.1818}
+    """
+    prep = _prepare(graph, sequence, poles, salience, kinds)
+    return dict(zip(tuple(poles), _pi(prep).tolist(), strict=True))
+
+
+def equidistance(
+    graph: RelationGraph,
+    sequence: ContactSequence,
+    poles: Sequence[str],
+    *,
+    salience: str | Salience = "harmonic",
+    kinds: KindWeights | Sequence[TieKind | str] | None = None,
+) -> float:
+    r"""Return how evenly the sequence's attention is spread over the poles.
+
+    .. math::
+
+       E = 1 - \frac{m}{2(m-1)} \sum_{j=1}^m \left|\pi_j - \frac1m\right|
+
+    1 = attention spread evenly over the poles, 0 = all of it on one pole.
+    For two poles :math:`E = 1 - |\tau|` (:func:`tilt`).
+
+    Parameters
+    ----------
+    graph : RelationGraph
+        Read as it stood on ``sequence.start``.
+    sequence : ContactSequence
+        The focal state's contacts.
+    poles : sequence of str
+        The rival poles.
+    salience : str or Salience, optional (default="harmonic")
+        How contacts are weighted.
+    kinds : mapping or sequence of TieKind, optional
+        Alignment κ (see :func:`alignment`).
+
+    Returns
+    -------
+    float
+        In :math:`[0, 1]`.
+
+    Raises
+    ------
+    UnknownStateError
+        If the focal state, a partner or a pole is not in the graph.
+
+    See Also
+    --------
+    pole_attention, tilt
+
+    Notes
+    -----
+    The factor :math:`m / (2(m-1))` is the inverse of the largest possible
+    :math:`\sum_j |\pi_j - 1/m|`, reached when all attention is on one pole.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> round(mp.equidistance(g, sc.sequence(), sc.poles), 4)
+    0.3636
+    """
+    prep = _prepare(graph, sequence, poles, salience, kinds)
+    return float(equidistance_kernel(_pi(prep)[None])[0])
+
+
+def tilt(
+    graph: RelationGraph,
+    sequence: ContactSequence,
+    poles: Sequence[str],
+    *,
+    salience: str | Salience = "harmonic",
+    kinds: KindWeights | Sequence[TieKind | str] | None = None,
+) -> float:
+    r"""Return which pole the sequence leans to, :math:`\tau = \pi_1 - \pi_2`.
+
+    Parameters
+    ----------
+    graph : RelationGraph
+        Read as it stood on ``sequence.start``.
+    sequence : ContactSequence
+        The focal state's contacts.
+    poles : sequence of two str
+        The two rival poles; positive tilt leans toward ``poles[0]``.
+    salience : str or Salience, optional (default="harmonic")
+        How contacts are weighted.
+    kinds : mapping or sequence of TieKind, optional
+        Alignment κ (see :func:`alignment`).
+
+    Returns
+    -------
+    float
+        In :math:`[-1, 1]`.
+
+    Raises
+    ------
+    InvalidParameterError
+        Unless there are exactly two poles.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> round(mp.tilt(g, sc.sequence(), ("USA", "CHN")), 4)
+    0.6364
+    """
+    if isinstance(poles, str) or len(tuple(poles)) != 2:
+        raise InvalidParameterError(
+            f"tilt needs exactly two poles, got {list(poles) if not isinstance(poles, str) else poles!r}; "
+            "use equidistance or pole_attention for more."
+        )
+    prep = _prepare(graph, sequence, poles, salience, kinds)
+    return float(tilt_kernel(_pi(prep)[None])[0])
+
+
+def interest_matrix(
+    graph: RelationGraph,
+    focal: str,
+    universe: Sequence[str],
+    kinds: Sequence[TieKind] = KINDS,
+) -> FloatArray:
+    """Strengths ``str_k(F -> s)`` as a ``(len(universe), len(kinds))`` array."""
+    T = graph.strength_tensor([focal, *universe])
+    out: FloatArray = T[[KINDS.index(k) for k in kinds], 0, 1:].T
+    return out
+
+
+def _universe(partners: Sequence[str], focal: str) -> tuple[str, ...]:
+    out = tuple(dict.fromkeys(partners))
+    if focal in out:
+        raise InvalidParameterError(
+            f"The focal state {focal!r} cannot be one of its own partners."
+        )
+    return out
+
+
+def _benchmark(
+    graph: RelationGraph,
+    focal: str,
+    universe: Sequence[str],
+    interests: KindWeights | None,
+) -> FloatArray:
+    theta = _weights("interests", interests, INTEREST_WEIGHTS)
+    X = interest_matrix(graph, focal, universe)
+    out: FloatArray = benchmark_kernel(X, np.array([theta[k] for k in KINDS]))[0]
+    return out
+
+
+def interest_benchmark(
+    graph: RelationGraph,
+    focal: str,
+    partners: Sequence[str],
+    *,
+    interests: KindWeights | None = None,
+) -> dict[str, float] | None:
+    r"""Return the attention the focal state's ties alone would predict.
+
+    For each interest kind :math:`k` with weight :math:`\theta_k`,
+    :math:`x_{s,k} = \mathrm{str}_k(F \to s)` is normalised over the universe
+    :math:`U` of partners (:math:`\tilde x = x / \sum_U x`; a kind absent from
+    :math:`U` is skipped), then
+
+    .. math::
+
+       b_s = \frac{\sum_k \theta_k\,\tilde x_{s,k}}{\sum_k \theta_k}
+
+    over the kinds present.
+
+    Parameters
+    ----------
+    graph : RelationGraph
+        Taken as given (use ``graph.at(day)`` for a snapshot).
+    focal : str
+        The focal state F.
+    partners : sequence of str
+        The universe :math:`U` (repeats ignored).
+    interests : mapping of TieKind to float, optional
+        :math:`\theta`; kinds left out weigh 0. Default: alliance 1, trade 1,
+        neighbour 1. For a directed kind (trade) only F's own recorded
+        direction counts (the share of F's trade).
+
+    Returns
+    -------
+    dict of str to float or None
+        :math:`b_s` for each partner (sums to 1); ``None`` when no interest
+        kind with positive weight links F to any partner in :math:`U`.
+
+    Raises
+    ------
+    UnknownStateError
+        If ``focal`` or a partner is not in the graph.
+    InvalidParameterError
+        For bad weights or when ``focal`` is among ``partners``.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc).at("2025-06-04")
+    >>> b = mp.interest_benchmark(g, "KOR", ["USA", "JPN", "CHN"])
+    >>> {k: round(v, 4) for k, v in b.items()}
+    {'USA': 0.4548, 'JPN': 0.2138, 'CHN': 0.3313}
+    """
+    graph.check_codes([focal, *partners])
+    universe = _universe(partners, focal)
+    b = _benchmark(graph, focal, universe, interests)
+    if np.isnan(b).any():
+        return None
+    return dict(zip(universe, b.tolist(), strict=True))
+
+
+def _sequence_universe(
+    graph: RelationGraph, sequence: ContactSequence, universe: str
+) -> tuple[str, ...]:
+    contacted = sequence.distinct_partners
+    if universe == "contacted":
+        return contacted
+    if universe == "ties":
+        tied = [
+            c
+            for t in graph.ties
+            for c in (t.source, t.target)
+            if sequence.focal in (t.source, t.target) and c != sequence.focal
+        ]
+        return tuple(dict.fromkeys([*contacted, *tied]))
+    raise InvalidParameterError(
+        f"Unknown universe {universe!r}; expected 'contacted' or 'ties'."
+    )
+
+
+def proportionality(
+    graph: RelationGraph,
+    sequence: ContactSequence,
+    *,
+    salience: str | Salience = "harmonic",
+    interests: KindWeights | None = None,
+    universe: Literal["contacted", "ties"] = "contacted",
+) -> float | None:
+    r"""Return how closely attention follows the interest benchmark.
+
+    .. math::
+
+       P = 1 - \mathrm{JSD}_2(\alpha \,\|\, b)
+
+    with the Jensen-Shannon divergence in bits [1]_, so :math:`P \in [0, 1]`
+    and :math:`P = 1` iff :math:`\alpha = b`.
+
+    Parameters
+    ----------
+    graph : RelationGraph
+        Read as it stood on ``sequence.start``.
+    sequence : ContactSequence
+        The focal state's contacts.
+    salience : str or Salience, optional (default="harmonic")
+        How contacts are weighted.
+    interests : mapping of TieKind to float, optional
+        :math:`\theta` (see :func:`interest_benchmark`).
+    universe : {"contacted", "ties"}, optional (default="contacted")
+        The partners compared: those contacted, or also every state tied to
+        the focal state (uncontacted ones get attention 0).
+
+    Returns
+    -------
+    float or None
+        In :math:`[0, 1]`; ``None`` when the benchmark is undefined (no
+        interest tie to any partner).
+
+    References
+    ----------
+    .. [1] Lin, J. "Divergence Measures Based on the Shannon Entropy." *IEEE
+       Transactions on Information Theory* 37, no. 1 (1991): 145-151.
+       https://doi.org/10.1109/18.61115
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> round(mp.proportionality(g, sc.sequence()), 4)
+    0.9785
+    """
+    graph.check_codes([sequence.focal, *sequence.distinct_partners])
+    snap = graph.at(sequence.start)
+    U = _sequence_universe(snap, sequence, universe)
+    b = _benchmark(snap, sequence.focal, U, interests)
+    if np.isnan(b).any():
+        return None
+    w = salience_weights(sequence, salience)
+    index = {p: i for i, p in enumerate(U)}
+    idx = np.array([index[p] for p in sequence.partners])
+    alpha = attention_kernel(w[None], idx, len(U))
+    return float(1.0 - jsd2_kernel(alpha, b[None])[0])
+
+
+def concordance(
+    graph: RelationGraph,
+    sequence: ContactSequence,
+    *,
+    interests: KindWeights | None = None,
+) -> float | None:
+    r"""Return whether partners with more at stake were contacted earlier.
+
+    Kendall's :math:`\tau_b` [1]_ between each contacted partner's earliness
+    (minus the position of its first contact) and its interest benchmark
+    :math:`b_s` over the contacted partners:
+
+    .. math::
+
+       \tau_b = \frac{n_c - n_d}{\sqrt{(n_0 - n_1)(n_0 - n_2)}}
+
+    Parameters
+    ----------
+    graph : RelationGraph
+        Read as it stood on ``sequence.start``.
+    sequence : ContactSequence
+        The focal state's contacts.
+    interests : mapping of TieKind to float, optional
+        :math:`\theta` (see :func:`interest_benchmark`).
+
+    Returns
+    -------
+    float or None
+        In :math:`[-1, 1]`; ``None`` with fewer than two partners, no
+        variation in :math:`b`, or an undefined benchmark.
+
+    References
+    ----------
+    .. [1] Kendall, M. G. "The Treatment of Ties in Ranking Problems."
+       *Biometrika* 33, no. 3 (1945): 239-251.
+       https://doi.org/10.1093/biomet/33.3.239
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> round(mp.concordance(g, sc.sequence()), 4)  # USA, JPN, CHN vs b
+    0.3333
+    """
+    graph.check_codes([sequence.focal, *sequence.distinct_partners])
+    snap = graph.at(sequence.start)
+    U = sequence.distinct_partners
+    b = _benchmark(snap, sequence.focal, U, interests)
+    if np.isnan(b).any():
+        return None
+    earliness = -np.arange(1, len(U) + 1, dtype=float)
+    tau = kendall_tau_b_kernel(earliness[None], b[None])[0]
+    return None if np.isnan(tau) else float(tau)
+

@@ -1,0 +1,745 @@
+r"""Validated data model: states, ties, contacts, sequences and scenarios.
+
+Every model is a frozen pydantic v2 model with ``extra="forbid"``: a typo in a
+research configuration fails loudly, a model can be hashed and shared, and the
+JSON round trip ``Model.model_validate_json(m.model_dump_json()) == m`` is
+lossless. Validation errors are raised as :class:`pydantic.ValidationError`
+whose message names the bad value.
+
+The definitions follow METHODS.md §1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from typing_extensions import Self
+
+__all__ = [
+    "ALIGNMENT_WEIGHTS",
+    "CHANNEL_WEIGHTS",
+    "INTEREST_WEIGHTS",
+    "SIGNED_WEIGHTS",
+    "Channel",
+    "Contact",
+    "ContactSequence",
+    "Dimension",
+    "Evidence",
+    "FrozenModel",
+    "Scenario",
+    "State",
+    "StateCode",
+    "Tie",
+    "TieKind",
+]
+
+_CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,7}$")
+_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _check_code(value: object) -> object:
+    if isinstance(value, str) and not _CODE_RE.match(value):
+        raise ValueError(
+            f"state code {value!r} must be 2-8 upper-case letters, digits or "
+            "underscores starting with a letter (conventionally ISO 3166-1 "
+            "alpha-3, e.g. 'KOR')"
+        )
+    return value
+
+
+StateCode = Annotated[str, BeforeValidator(_check_code), StringConstraints(min_length=2)]
+"""A state identifier: 2-8 upper-case letters/digits, conventionally ISO3."""
+
+
+def _finite(value: float | None) -> float | None:
+    if value is not None and not math.isfinite(value):
+        raise ValueError(f"value {value!r} must be a finite number")
+    return value
+
+
+FiniteFloat = Annotated[float, AfterValidator(_finite)]
+NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+
+
+def _one_line(value: str | None) -> str | None:
+    if value is not None and ("\n" in value or "\r" in value):
+        raise ValueError(f"claim {value!r} must be a single line")
+    return value
+
+
+class FrozenModel(BaseModel):
+    """Base of every middlepower model: frozen, strict about unknown fields.
+
+    Examples
+    --------
+    >>> s = mp.State(code="KOR", name="South Korea")
+    >>> s.replace(name="Republic of Korea").name
+    'Republic of Korea'
+    """
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_default=True,
+        use_enum_values=False,
+        ser_json_inf_nan="strings",
+    )
+
+    def replace(self, **changes: Any) -> Self:
+        """Return a copy with ``changes`` applied, validated again.
+
+        ``model_copy(update=...)`` does not validate; this does.
+        """
+        data = self.model_dump()
+        data.update(changes)
+        return type(self).model_validate(data)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Serialise to a JSON string (lossless; see :meth:`from_json`)."""
+        return self.model_dump_json(indent=indent, exclude_defaults=False)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Parse and validate a JSON string produced by :meth:`to_json`."""
+        return cls.model_validate_json(text)
+
+
+def _enum_member(enum: type[Enum], what: str) -> Any:
+    def check(value: object) -> object:
+        if isinstance(value, enum):
+            return value
+        if isinstance(value, str):
+            try:
+                return enum(value)
+            except ValueError:
+                pass
+        valid = ", ".join(repr(m.value) for m in enum)
+        raise ValueError(f"unknown {what} {value!r}; expected one of {valid}")
+
+    return BeforeValidator(check)
+
+
+class Dimension(str, Enum):
+    """The dimension of international relations a tie belongs to."""
+
+    SECURITY = "security"
+    DIPLOMATIC = "diplomatic"
+    ECONOMIC = "economic"
+    GEOGRAPHIC = "geographic"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class TieKind(str, Enum):
+    """Kinds of relation between two states.
+
+    Each kind has a :attr:`dimension`, a default :attr:`sign` and a default
+    directedness (:attr:`directed`), as METHODS.md §1 specifies:
+
+    ===========  ==========  ====  ========
+    kind         dimension   sign  directed
+    ===========  ==========  ====  ========
+    alliance     security    +1    no
+    partnership  diplomatic  +1    no
+    trade        economic    +1    yes
+    neighbour    geographic   0    no
+    rivalry      security    -1    no
+    ===========  ==========  ====  ========
+
+    Examples
+    --------
+    >>> mp.TieKind("rivalry").sign
+    -1
+    >>> mp.TieKind.TRADE.directed
+    True
+    """
+
+    ALLIANCE = "alliance"
+    PARTNERSHIP = "partnership"
+    TRADE = "trade"
+    NEIGHBOUR = "neighbour"
+    RIVALRY = "rivalry"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def dimension(self) -> Dimension:
+        """The dimension (security, diplomatic, economic, geographic)."""
+        return _KIND_DIMENSION[self]
+
+    @property
+    def sign(self) -> int:
+        """The default sign: +1 friendly, -1 hostile, 0 neutral."""
+        return _KIND_SIGN[self]
+
+    @property
+    def directed(self) -> bool:
+        """Whether a tie of this kind is directed by default."""
+        return self is TieKind.TRADE
+
+
+_KIND_DIMENSION = {
+    TieKind.ALLIANCE: Dimension.SECURITY,
+    TieKind.PARTNERSHIP: Dimension.DIPLOMATIC,
+    TieKind.TRADE: Dimension.ECONOMIC,
+    TieKind.NEIGHBOUR: Dimension.GEOGRAPHIC,
+    TieKind.RIVALRY: Dimension.SECURITY,
+}
+_KIND_SIGN = {
+    TieKind.ALLIANCE: 1,
+    TieKind.PARTNERSHIP: 1,
+    TieKind.TRADE: 1,
+    TieKind.NEIGHBOUR: 0,
+    TieKind.RIVALRY: -1,
+}
+
+
+class Channel(str, Enum):
+    """Channel of a diplomatic contact.
+
+    A ``visit`` is the focal leader travelling to the partner; a ``summit`` is
+    a bilateral summit hosted by the focal state or elsewhere; a ``meeting``
+    is a bilateral on the sidelines of a multilateral gathering.
+    """
+
+    CALL = "call"
+    MEETING = "meeting"
+    VISIT = "visit"
+    SUMMIT = "summit"
+    LETTER = "letter"
+    ENVOY = "envoy"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+CHANNEL_WEIGHTS: Mapping[Channel, float] = {
+    Channel.CALL: 1.0,
+    Channel.LETTER: 0.5,
+    Channel.ENVOY: 0.75,
+    Channel.MEETING: 1.5,
+    Channel.SUMMIT: 1.5,
+    Channel.VISIT: 2.0,
+}
+"""Default salience multiplier of each channel (METHODS.md §2)."""
+
+
+SIGNED_WEIGHTS: Mapping[TieKind, float] = {
+    TieKind.ALLIANCE: 1.0,
+    TieKind.PARTNERSHIP: 0.5,
+    TieKind.TRADE: 0.5,
+    TieKind.RIVALRY: 1.0,
+    TieKind.NEIGHBOUR: 0.0,
+}
+"""Default weights κ of the signed strength of a pair (METHODS.md §3)."""
+
+ALIGNMENT_WEIGHTS: Mapping[TieKind, float] = {
+    TieKind.ALLIANCE: 1.0,
+    TieKind.PARTNERSHIP: 0.5,
+    TieKind.RIVALRY: 1.0,
+    TieKind.TRADE: 0.0,
+    TieKind.NEIGHBOUR: 0.0,
+}
+"""Default weights κ of the alignment kinds (METHODS.md §2)."""
+
+INTEREST_WEIGHTS: Mapping[TieKind, float] = {
+    TieKind.ALLIANCE: 1.0,
+    TieKind.TRADE: 1.0,
+    TieKind.NEIGHBOUR: 1.0,
+    TieKind.PARTNERSHIP: 0.0,
+    TieKind.RIVALRY: 0.0,
+}
+"""Default weights θ of the interest kinds (METHODS.md §2)."""
+
+
+def kind_weights(
+    weights: Mapping[TieKind | str, float] | None,
+    default: Mapping[TieKind, float],
+    what: str,
+) -> dict[TieKind, float]:
+    """Validate a mapping of tie kind to weight; kinds left out weigh 0.
+
+    ``None`` gives ``default``. Raises ``ValueError`` naming a bad kind or a
+    weight that is negative or not finite.
+    """
+    if weights is None:
+        return dict(default)
+    if not isinstance(weights, Mapping):
+        raise ValueError(
+            f"{what} must be a mapping of tie kind to weight, not {weights!r}"
+        )
+    out = dict.fromkeys(TieKind, 0.0)
+    for key, w in weights.items():
+        try:
+            kind = TieKind(key)
+        except ValueError:
+            valid = ", ".join(repr(k.value) for k in TieKind)
+            raise ValueError(
+                f"unknown tie kind {key!r} in {what}; expected one of {valid}"
+            ) from None
+        if isinstance(w, bool) or not isinstance(w, int | float):
+            raise ValueError(f"{what} weight of {kind.value!r} must be a number, not {w!r}")
+        if not math.isfinite(w) or w < 0:
+            raise ValueError(
+                f"{what} weight of {kind.value!r} must be finite and >= 0, not {w!r}"
+            )
+        out[kind] = float(w)
+    return out
+
+
+class Evidence(FrozenModel):
+    """A citation backing a tie, a contact or a scenario.
+
+    Parameters
+    ----------
+    source : str
+        Outlet, author or institution (e.g. ``"Dong-A Ilbo"``).
+    title : str, optional
+        Title of the article, page or data set.
+    published : datetime.date, optional
+        Publication date.
+    url : str, optional
+        Address (or a stable locator such as a DOI).
+    locator : str, optional
+        Page, table or row inside the source.
+    claim : str, optional
+        A one-line paraphrase of what the source supports (never a quotation
+        of its sentences).
+    confidence : str, optional
+        How firm the fact is, as recorded by whoever checked it (e.g.
+        ``"verified"``, ``"likely"``); kept verbatim, never upgraded.
+
+    Examples
+    --------
+    >>> e = mp.Evidence(source="Dong-A Ilbo", published="2025-06-11")
+    >>> e.published
+    datetime.date(2025, 6, 11)
+    """
+
+    source: NonEmptyStr
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    locator: str | None = None
+    claim: Annotated[str | None, AfterValidator(_one_line)] = None
+    confidence: str | None = None
+
+
+class State(FrozenModel):
+    """A state (or state-like actor) in the relation graph.
+
+    Parameters
+    ----------
+    code : str
+        Short upper-case identifier, conventionally ISO 3166-1 alpha-3. The
+        model only checks the form; :func:`middlepower.validate_codes` checks
+        a code against a registry.
+    name : str
+        Display name.
+    cow : int, optional
+        Correlates of War state number (e.g. 732 for South Korea).
+    role : str, optional
+        Free label for the analysis (e.g. ``"focal"``, ``"pole"``).
+    note : str, optional
+        Anything else worth keeping.
+
+    Examples
+    --------
+    >>> mp.State(code="KOR", name="South Korea", cow=732).cow
+    732
+    """
+
+    code: StateCode
+    name: NonEmptyStr
+    cow: Annotated[int, Field(ge=1, le=9999)] | None = None
+    role: str | None = None
+    note: str | None = None
+
+
+class Tie(FrozenModel):
+    """A relation between two states, with provenance and validity in time.
+
+    Parameters
+    ----------
+    source, target : str
+        State codes. For a symmetric kind the order carries no meaning.
+    kind : TieKind
+        ``alliance``, ``partnership``, ``trade``, ``neighbour`` or ``rivalry``.
+    strength : float
+        Normalised intensity in :math:`[0, 1]` (a defence pact 1.0; a trade tie
+        the share of the source's total trade).
+    directed : bool, optional
+        Defaults to the kind's directedness (only ``trade`` is directed).
+    start, end : datetime.date, optional
+        The tie is valid on every day ``d`` with ``start <= d <= end`` (both
+        inclusive; a missing bound is open).
+    value : float, optional
+        The raw figure behind ``strength`` (e.g. ``271.0``), kept so nothing is
+        lost. Needs ``unit``.
+    unit : str, optional
+        Unit of ``value`` (e.g. ``"bn USD"``).
+    evidence : tuple of Evidence
+        Citations.
+    note : str, optional
+        Encoding choices worth recording.
+
+    Examples
+    --------
+    >>> t = mp.Tie(source="KOR", target="CHN", kind="trade", strength=0.206)
+    >>> t.directed, t.sign
+    (True, 1)
+    >>> mp.Tie(source="KOR", target="KOR", kind="alliance", strength=1)
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Tie
+      Value error, a tie cannot join state 'KOR' to itself ...
+    """
+
+    source: StateCode
+    target: StateCode
+    kind: Annotated[TieKind, _enum_member(TieKind, "tie kind")]
+    strength: Annotated[FiniteFloat, Field(ge=0.0, le=1.0)]
+    directed: bool
+    start: dt.date | None = None
+    end: dt.date | None = None
+    value: FiniteFloat | None = None
+    unit: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_directed(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and data.get("directed") is None:
+            kind = data.get("kind")
+            try:
+                directed = TieKind(kind).directed
+            except ValueError:
+                directed = False  # placeholder: the field validator reports the kind
+            data = {**data, "directed": directed}
+        return data
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if self.source == self.target:
+            raise ValueError(f"a tie cannot join state {self.source!r} to itself")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(
+                f"tie {self.source}-{self.target} ({self.kind}) ends on {self.end} "
+                f"before it starts on {self.start}"
+            )
+        if self.value is not None and not self.unit:
+            raise ValueError(f"raw value {self.value!r} needs a unit")
+        return self
+
+    @property
+    def sign(self) -> int:
+        """The sign of the tie's kind (+1, 0 or -1)."""
+        return self.kind.sign
+
+    @property
+    def dimension(self) -> Dimension:
+        """The dimension of the tie's kind."""
+        return self.kind.dimension
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether the tie is valid on ``day`` (bounds inclusive)."""
+        return (self.start is None or self.start <= day) and (
+            self.end is None or day <= self.end
+        )
+
+
+class Contact(FrozenModel):
+    """One diplomatic contact of the focal state with a partner.
+
+    Parameters
+    ----------
+    partner : str
+        The partner's state code.
+    on : datetime.date
+        The day of the contact (local to the focal state).
+    channel : Channel
+        ``call`` (default), ``meeting``, ``visit``, ``summit``, ``letter`` or
+        ``envoy``.
+    level : str
+        ``"leader"`` by default.
+    duration_min : float, optional
+        Length in minutes.
+    initiated_by : str, optional
+        Which side asked for it (a state code).
+    time : datetime.time, optional
+        Local time of the contact, when known.
+    note : str, optional
+        Context worth keeping.
+    evidence : tuple of Evidence
+        Citations.
+
+    Examples
+    --------
+    >>> c = mp.Contact(partner="USA", on="2025-06-06", duration_min=20)
+    >>> c.channel
+    <Channel.CALL: 'call'>
+    """
+
+    partner: StateCode
+    on: dt.date
+    channel: Annotated[Channel, _enum_member(Channel, "channel")] = Channel.CALL
+    level: NonEmptyStr = "leader"
+    duration_min: Annotated[FiniteFloat, Field(gt=0)] | None = None
+    initiated_by: StateCode | None = None
+    time: dt.time | None = None
+    note: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+def _first_contact_day(contact: object) -> dt.date | None:
+    if isinstance(contact, Contact):
+        return contact.on
+    if isinstance(contact, Mapping):
+        try:
+            return Contact.model_validate(contact).on
+        except ValueError:
+            return None  # the field validator reports the bad contact
+    return None
+
+
+class ContactSequence(FrozenModel):
+    """An ordered sequence of a focal state's diplomatic contacts.
+
+    Parameters
+    ----------
+    focal : str
+        The middle power whose contacts these are.
+    contacts : tuple of Contact
+        At least one contact, dates non-decreasing; contacts on the same day
+        keep their given order.
+    label : str, optional
+        A name for the sequence (e.g. ``"Lee Jae-myung, first calls"``).
+    start : datetime.date, optional
+        Reference day (e.g. the inauguration): the half-life salience counts
+        days from it and sequence measures read the ties valid on it.
+        Defaults to the first contact's date; must not come after it.
+
+    Examples
+    --------
+    >>> seq = mp.ContactSequence(
+    ...     focal="KOR",
+    ...     contacts=[
+    ...         mp.Contact(partner="USA", on="2025-06-06"),
+    ...         mp.Contact(partner="CHN", on="2025-06-10"),
+    ...     ],
+    ... )
+    >>> seq.start, seq.partners
+    (datetime.date(2025, 6, 6), ('USA', 'CHN'))
+    """
+
+    focal: StateCode
+    contacts: Annotated[tuple[Contact, ...], Field(min_length=1)]
+    label: str | None = None
+    start: dt.date
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_start(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and data.get("start") is None:
+            contacts = data.get("contacts")
+            if isinstance(contacts, list | tuple) and contacts:
+                first = _first_contact_day(contacts[0])
+                if first is not None:
+                    data = {**data, "start": first}
+        return data
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        for i, c in enumerate(self.contacts):
+            if c.partner == self.focal:
+                raise ValueError(
+                    f"contact {i + 1} has the focal state {self.focal!r} "
+                    "contacting itself"
+                )
+            if c.initiated_by is not None and c.initiated_by not in (
+                self.focal,
+                c.partner,
+            ):
+                raise ValueError(
+                    f"contact {i + 1} was initiated by {c.initiated_by!r}, which is "
+                    f"neither the focal state {self.focal!r} nor the partner "
+                    f"{c.partner!r}"
+                )
+            if i and c.on < self.contacts[i - 1].on:
+                raise ValueError(
+                    f"contacts are out of date order: contact {i + 1} "
+                    f"({c.partner}, {c.on}) comes after contact {i} "
+                    f"({self.contacts[i - 1].partner}, {self.contacts[i - 1].on})"
+                )
+        if self.start > self.contacts[0].on:
+            raise ValueError(
+                f"start {self.start} comes after the first contact "
+                f"({self.contacts[0].partner}, {self.contacts[0].on})"
+            )
+        return self
+
+    def __len__(self) -> int:
+        return len(self.contacts)
+
+    @property
+    def partners(self) -> tuple[str, ...]:
+        """The partner of each contact, in order (repeats kept)."""
+        return tuple(c.partner for c in self.contacts)
+
+    @property
+    def distinct_partners(self) -> tuple[str, ...]:
+        """Each partner once, in order of first contact."""
+        return tuple(dict.fromkeys(self.partners))
+
+
+class Scenario(FrozenModel):
+    """A self-contained case: states, ties, contact sequences and poles.
+
+    Parameters
+    ----------
+    name : str
+        Slug used to load it (``"korea-2025"``): lower-case letters, digits
+        and hyphens.
+    title : str
+        One-line title.
+    description : str
+        What the case is and how it was encoded.
+    states : tuple of State
+        Every state that a tie, sequence or pole names (codes unique).
+    ties : tuple of Tie
+        The relations.
+    sequences : tuple of ContactSequence
+        Contact sequences of the focal state(s).
+    poles : tuple of str
+        The rival great powers defining the alignment axis (at least two,
+        distinct), e.g. ``("USA", "CHN")``.
+    sources : tuple of Evidence
+        Sources of the scenario as a whole.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> sc.poles
+    ('USA', 'CHN')
+    >>> mp.Scenario.from_json(sc.to_json()) == sc
+    True
+    """
+
+    name: Annotated[str, StringConstraints(pattern=_SLUG_RE.pattern)]
+    title: NonEmptyStr
+    description: str = ""
+    states: Annotated[tuple[State, ...], Field(min_length=2)]
+    ties: tuple[Tie, ...] = ()
+    sequences: tuple[ContactSequence, ...] = ()
+    poles: Annotated[tuple[StateCode, ...], Field(min_length=2)]
+    sources: tuple[Evidence, ...] = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        codes = [s.code for s in self.states]
+        dupes = sorted({c for c in codes if codes.count(c) > 1})
+        if dupes:
+            raise ValueError(f"duplicate state codes {dupes} in scenario {self.name!r}")
+        known = set(codes)
+        for p in self.poles:
+            if p not in known:
+                raise ValueError(f"pole {p!r} is not a state of scenario {self.name!r}")
+        if len(set(self.poles)) != len(self.poles):
+            raise ValueError(f"poles {list(self.poles)} repeat a state")
+        for t in self.ties:
+            for code in (t.source, t.target):
+                if code not in known:
+                    raise ValueError(
+                        f"tie {t.source}-{t.target} ({t.kind}) names state {code!r}, "
+                        f"which is not in scenario {self.name!r}"
+                    )
+        for seq in self.sequences:
+            if seq.focal not in known:
+                raise ValueError(
+                    f"sequence {seq.label!r} has focal state {seq.focal!r}, which "
+                    f"is not in scenario {self.name!r}"
+                )
+            for c in seq.contacts:
+                if c.partner not in known:
+                    raise ValueError(
+                        f"sequence {seq.label!r} names partner {c.partner!r}, which "
+                        f"is not in scenario {self.name!r}"
+                    )
+        _check_overlaps(self.ties)
+        return self
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The state codes, in the order given."""
+        return tuple(s.code for s in self.states)
+
+    def sequence(self, label: str | None = None) -> ContactSequence:
+        """Return the sequence with ``label`` (default: the first one).
+
+        Raises
+        ------
+        KeyError
+            If no sequence has that label, or the scenario has none.
+        """
+        if not self.sequences:
+            raise KeyError(f"scenario {self.name!r} has no contact sequence")
+        if label is None:
+            return self.sequences[0]
+        for seq in self.sequences:
+            if seq.label == label:
+                return seq
+        labels = ", ".join(repr(s.label) for s in self.sequences)
+        raise KeyError(
+            f"scenario {self.name!r} has no sequence {label!r}; its sequences are "
+            f"{labels}"
+        )
+
+
+def tie_pair_key(tie: Tie) -> tuple[str, str, TieKind]:
+    """The identity of a tie's pair and kind (unordered for symmetric ties)."""
+    if tie.directed:
+        return (tie.source, tie.target, tie.kind)
+    a, b = sorted((tie.source, tie.target))
+    return (a, b, tie.kind)
+
+
+def _check_overlaps(ties: tuple[Tie, ...] | list[Tie]) -> None:
+    """Raise if two ties of one pair and kind are valid on a common day."""
+    seen: dict[tuple[str, str, TieKind], list[Tie]] = {}
+    for t in ties:
+        key = tie_pair_key(t)
+        for other in seen.get(key, []):
+            lo = max(_lo(t.start), _lo(other.start))
+            hi = min(_hi(t.end), _hi(other.end))
+            if lo <= hi:
+                raise ValueError(
+                    f"two {t.kind} ties between {t.source} and {t.target} are both "
+                    f"valid on {lo}; give them disjoint start/end dates"
+                )
+        seen.setdefault(key, []).append(t)
+
+
+def _lo(d: dt.date | None) -> dt.date:
+    return dt.date.min if d is None else d
+
+
+def _hi(d: dt.date | None) -> dt.date:
+    return dt.date.max if d is None else d
+
