@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+from middlepower.analysis.report import BalanceReport, assess
 from middlepower.datasets._scenarios import list_scenarios, load_scenario
 from middlepower.exceptions import (
     InvalidGraphError,
@@ -53,6 +54,7 @@ from middlepower.registry import known_codes, validate_codes
 __version__ = "0.1.0"
 
 __all__ = [
+    "BalanceReport",
     "Channel",
     "Contact",
     "ContactSequence",
@@ -71,6 +73,7 @@ __all__ = [
     "UnknownStateError",
     "__version__",
     "alignment",
+    "assess",
     "attention",
     "concordance",
     "equidistance",

@@ -39,7 +39,9 @@ class UnknownStateError(MiddlePowerError, _KeyErrorMessage):
         What was searched, for the message (e.g. ``"the relation graph"``).
     """
 
-    def __init__(self, codes: str | list[str] | tuple[str, ...], where: str = "") -> None:
+    def __init__(
+        self, codes: str | list[str] | tuple[str, ...], where: str = ""
+    ) -> None:
         if isinstance(codes, str):
             codes = (codes,)
         self.codes: tuple[str, ...] = tuple(codes)

@@ -35,7 +35,7 @@ from middlepower.models import (
 __all__ = ["KINDS", "RelationGraph"]
 
 KINDS: tuple[TieKind, ...] = tuple(TieKind)
-"""The order of tie kinds along the first axis of :meth:`RelationGraph.strength_tensor`."""
+"""Order of tie kinds on the first axis of :meth:`RelationGraph.strength_tensor`."""
 
 _FORMAT = "middlepower.RelationGraph/1"
 
@@ -147,13 +147,14 @@ class RelationGraph:
         return code in self._G
 
     def __len__(self) -> int:
-        return self._G.number_of_nodes()
+        n: int = self._G.number_of_nodes()
+        return n
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._G)
 
     def __eq__(self, other: object) -> bool:
-        """Same name, same states and same ties (order ignored)."""
+        """Compare name, states and ties (order ignored)."""
         if not isinstance(other, RelationGraph):
             return NotImplemented
         return (
@@ -170,7 +171,7 @@ class RelationGraph:
 
     # -- accessors ------------------------------------------------------------
     @property
-    def nx(self) -> nx.MultiDiGraph:
+    def nx_graph(self) -> nx.MultiDiGraph:
         """A read-only view of the underlying :class:`networkx.MultiDiGraph`."""
         return nx.freeze(self._G.copy(as_view=True))
 
@@ -210,11 +211,7 @@ class RelationGraph:
     def ties_between(self, u: str, v: str) -> tuple[Tie, ...]:
         """Every tie joining ``u`` and ``v`` in either direction."""
         self.check_codes([u, v])
-        return tuple(
-            t
-            for t in self._ties
-            if {t.source, t.target} == {u, v}
-        )
+        return tuple(t for t in self._ties if {t.source, t.target} == {u, v})
 
     # -- time -------------------------------------------------------------------
     def at(self, day: dt.date | str) -> RelationGraph:
@@ -229,8 +226,15 @@ class RelationGraph:
         Examples
         --------
         >>> g = mp.RelationGraph(
-        ...     [mp.Tie(source="KOR", target="CHN", kind="partnership",
-        ...             strength=1, start="2008-05-27")]
+        ...     [
+        ...         mp.Tie(
+        ...             source="KOR",
+        ...             target="CHN",
+        ...             kind="partnership",
+        ...             strength=1,
+        ...             start="2008-05-27",
+        ...         )
+        ...     ]
         ... )
         >>> len(g.at("2000-01-01").ties), len(g.at("2025-06-04").ties)
         (0, 1)
@@ -322,13 +326,15 @@ class RelationGraph:
         symmetric : bool, optional (default=False)
             If True, return the pair strength (max of both directions).
         """
-        T = self.strength_tensor(nodelist)[KINDS.index(TieKind(kind))]
+        T: npt.NDArray[np.float64] = self.strength_tensor(nodelist)[
+            KINDS.index(TieKind(kind))
+        ]
         return np.maximum(T, T.T) if symmetric else T
 
     def signed_matrix(
         self,
         nodelist: Sequence[str] | None = None,
-        weights: Mapping[TieKind | str, float] | None = None,
+        weights: Mapping[TieKind, float] | Mapping[str, float] | None = None,
     ) -> npt.NDArray[np.float64]:
         r"""Matrix of signed strengths :math:`s_{uv}` (METHODS.md §3).
 
@@ -349,8 +355,10 @@ class RelationGraph:
         np.fill_diagonal(S, 0.0)
         return S
 
-    def signed(self, weights: Mapping[TieKind | str, float] | None = None) -> nx.Graph:
-        r"""The signed graph of non-zero signed strengths (METHODS.md §3).
+    def signed(
+        self, weights: Mapping[TieKind, float] | Mapping[str, float] | None = None
+    ) -> nx.Graph:
+        r"""Return the signed graph of non-zero signed strengths (METHODS.md §3).
 
         Parameters
         ----------
@@ -384,7 +392,7 @@ class RelationGraph:
 
     # -- interchange ------------------------------------------------------------
     def to_networkx(self) -> nx.MultiDiGraph:
-        """A plain :class:`networkx.MultiDiGraph` with JSON-ready attributes.
+        """Return a plain :class:`networkx.MultiDiGraph` with JSON-ready attributes.
 
         Node attributes are the :class:`~middlepower.State` fields, edge
         attributes the :class:`~middlepower.Tie` fields (dates as ISO strings,
@@ -427,7 +435,9 @@ class RelationGraph:
     def from_node_link(cls, data: Mapping[str, Any]) -> RelationGraph:
         """Rebuild a graph from :meth:`to_node_link` output."""
         data = dict(data)
-        data["graph"] = {k: v for k, v in data.get("graph", {}).items() if k != "format"}
+        data["graph"] = {
+            k: v for k, v in data.get("graph", {}).items() if k != "format"
+        }
         G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
         return cls.from_networkx(G)
 
@@ -471,7 +481,12 @@ class RelationGraph:
                 if v is not None and k not in ("source", "target")
             }
             G.add_edge(
-                u, v, key=key, order=d["index"], **scalars, tie_json=t.to_json(indent=None)
+                u,
+                v,
+                key=key,
+                order=d["index"],
+                **scalars,
+                tie_json=t.to_json(indent=None),
             )
         nx.write_graphml(G, os.fspath(path))
 
@@ -501,7 +516,9 @@ class RelationGraph:
         return nodes
 
 
-def _signed_kappa(weights: Mapping[TieKind | str, float] | None) -> dict[TieKind, float]:
+def _signed_kappa(
+    weights: Mapping[TieKind, float] | Mapping[str, float] | None,
+) -> dict[TieKind, float]:
     try:
         return kind_weights(weights, SIGNED_WEIGHTS, "signed weights")
     except ValueError as err:
@@ -516,4 +533,3 @@ def _compact(d: dict[str, Any]) -> dict[str, Any]:
 
 def _strip(d: Mapping[str, Any], *keys: str) -> dict[str, Any]:
     return {k: v for k, v in d.items() if k not in keys}
-

@@ -61,7 +61,9 @@ def _check_code(value: object) -> object:
     return value
 
 
-StateCode = Annotated[str, BeforeValidator(_check_code), StringConstraints(min_length=2)]
+StateCode = Annotated[
+    str, BeforeValidator(_check_code), StringConstraints(min_length=2)
+]
 """A state identifier: 2-8 upper-case letters/digits, conventionally ISO3."""
 
 
@@ -269,7 +271,7 @@ INTEREST_WEIGHTS: Mapping[TieKind, float] = {
 
 
 def kind_weights(
-    weights: Mapping[TieKind | str, float] | None,
+    weights: Mapping[TieKind, float] | Mapping[str, float] | None,
     default: Mapping[TieKind, float],
     what: str,
 ) -> dict[TieKind, float]:
@@ -294,7 +296,9 @@ def kind_weights(
                 f"unknown tie kind {key!r} in {what}; expected one of {valid}"
             ) from None
         if isinstance(w, bool) or not isinstance(w, int | float):
-            raise ValueError(f"{what} weight of {kind.value!r} must be a number, not {w!r}")
+            raise ValueError(
+                f"{what} weight of {kind.value!r} must be a number, not {w!r}"
+            )
         if not math.isfinite(w) or w < 0:
             raise ValueError(
                 f"{what} weight of {kind.value!r} must be finite and >= 0, not {w!r}"
@@ -713,7 +717,7 @@ class Scenario(FrozenModel):
 
 
 def tie_pair_key(tie: Tie) -> tuple[str, str, TieKind]:
-    """The identity of a tie's pair and kind (unordered for symmetric ties)."""
+    """Return the identity of a tie's pair and kind (unordered if symmetric)."""
     if tie.directed:
         return (tie.source, tie.target, tie.kind)
     a, b = sorted((tie.source, tie.target))
@@ -742,4 +746,3 @@ def _lo(d: dt.date | None) -> dt.date:
 
 def _hi(d: dt.date | None) -> dt.date:
     return dt.date.max if d is None else d
-

@@ -50,8 +50,9 @@ def known_codes(scheme: Scheme = "iso3") -> frozenset[str]:
         return frozenset(r["alpha_3"] for r in _read("iso3166_1.csv"))
     if scheme == "cow":
         return frozenset(r["stateabb"] for r in _read("cow/states2016.csv"))
+    valid = ", ".join(map(repr, _SCHEMES))
     raise InvalidParameterError(
-        f"Unknown code scheme {scheme!r}; expected one of {', '.join(map(repr, _SCHEMES))}."
+        f"Unknown code scheme {scheme!r}; expected one of {valid}."
     )
 
 
@@ -76,7 +77,7 @@ def validate_codes(codes: Iterable[str], scheme: Scheme = "iso3") -> None:
     >>> mp.validate_codes(["KOR", "NKR"])
     Traceback (most recent call last):
     ...
-    middlepower.exceptions.UnknownStateError: Unknown state code 'NKR' in the iso3 registry.
+    middlepower.exceptions.UnknownStateError: Unknown state code 'NKR' in the iso3 ...
     """
     known = known_codes(scheme)
     unknown = [c for c in dict.fromkeys(codes) if c not in known]

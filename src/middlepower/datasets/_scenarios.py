@@ -20,7 +20,7 @@ __all__ = ["list_scenarios", "load_scenario"]
 
 
 def _seeds_dir() -> Traversable:
-    """The folder of bundled scenarios: in the installed package, else the repo."""
+    """Return the folder of bundled scenarios (installed package, else repo)."""
     packaged = resources.files("middlepower") / "seeds"
     if packaged.is_dir():
         return packaged
@@ -41,7 +41,11 @@ def list_scenarios() -> tuple[str, ...]:
     if not folder.is_dir():
         return ()
     return tuple(
-        sorted(p.name[: -len(".json")] for p in folder.iterdir() if p.name.endswith(".json"))
+        sorted(
+            p.name[: -len(".json")]
+            for p in folder.iterdir()
+            if p.name.endswith(".json")
+        )
     )
 
 

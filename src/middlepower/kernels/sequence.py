@@ -83,7 +83,9 @@ def salience_kernel(
     elif scheme == "half-life":
         raw = np.exp2(-np.broadcast_to(d, mult.shape) / half_life_days)
     else:
-        raise ValueError(f"unknown salience scheme {scheme!r}; expected one of {SCHEMES}")
+        raise ValueError(
+            f"unknown salience scheme {scheme!r}; expected one of {SCHEMES}"
+        )
     w = raw * mult
     total = w.sum(axis=-1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -111,7 +113,8 @@ def attention_kernel(weights: FloatArray, partner: IntArray, k: int) -> FloatArr
     b, n = w.shape
     idx = np.broadcast_to(np.atleast_2d(partner), (b, n))
     flat = (np.arange(b)[:, None] * k + idx).ravel()
-    out: FloatArray = np.bincount(flat, weights=w.ravel(), minlength=b * k).reshape(b, k)
+    counts = np.bincount(flat, weights=w.ravel(), minlength=b * k)
+    out: FloatArray = counts.astype(np.float64).reshape(b, k)
     return out
 
 
@@ -213,7 +216,9 @@ def benchmark_kernel(X: FloatArray, theta: FloatArray) -> FloatArray:
     denom = th.sum(axis=-1)  # (B, 1)
     num = (Xn * th).sum(axis=-1)  # (B, U)
     with np.errstate(invalid="ignore", divide="ignore"):
-        out: FloatArray = np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), np.nan)
+        out: FloatArray = np.where(
+            denom > 0, num / np.where(denom > 0, denom, 1.0), np.nan
+        )
     return out
 
 
@@ -266,5 +271,7 @@ def kendall_tau_b_kernel(x: FloatArray, y: FloatArray) -> FloatArray:
     ty = np.count_nonzero(dy, axis=-1).astype(float)
     denom = np.sqrt(tx * ty)
     with np.errstate(invalid="ignore", divide="ignore"):
-        out: FloatArray = np.where(denom > 0, s / np.where(denom > 0, denom, 1.0), np.nan)
+        out: FloatArray = np.where(
+            denom > 0, s / np.where(denom > 0, denom, 1.0), np.nan
+        )
     return out

@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from middlepower.exceptions import InvalidParameterError
 from middlepower.graph import KINDS, RelationGraph
@@ -64,7 +64,7 @@ __all__ = [
 
 FloatArray = npt.NDArray[np.float64]
 SchemeName = Literal["harmonic", "geometric", "linear", "uniform", "half-life"]
-KindWeights = Mapping[TieKind | str, float]
+KindWeights = Mapping[TieKind, float] | Mapping[str, float]
 
 
 class Salience(FrozenModel):
@@ -127,7 +127,8 @@ class Salience(FrozenModel):
         channel_weights: Mapping[Channel | str, float] | None = None,
         **data: Any,
     ) -> None:
-        super().__init__(
+        BaseModel.__init__(
+            self,
             scheme=scheme,
             decay=decay,
             half_life_days=half_life_days,
@@ -159,7 +160,8 @@ class Salience(FrozenModel):
             except ValueError:
                 valid = ", ".join(repr(c.value) for c in Channel)
                 raise ValueError(
-                    f"unknown channel {key!r} in channel_weights; expected one of {valid}"
+                    f"unknown channel {key!r} in channel_weights; expected one of "
+                    f"{valid}"
                 ) from None
             if isinstance(w, bool) or not isinstance(w, int | float):
                 raise ValueError(f"channel weight of {ch.value!r} must be a number")
@@ -171,7 +173,7 @@ class Salience(FrozenModel):
         return out
 
     def multipliers(self) -> dict[Channel, float]:
-        """The channel multipliers in force (defaults with the overrides)."""
+        """Return the channel multipliers in force (defaults with overrides)."""
         return {**CHANNEL_WEIGHTS, **(self.channel_weights or {})}
 
     def weights(self, sequence: ContactSequence) -> FloatArray:
@@ -184,8 +186,10 @@ class Salience(FrozenModel):
         """
         mult = self.multipliers()
         m = np.array([mult[c.channel] for c in sequence.contacts])
-        days = np.array([(c.on - sequence.start).days for c in sequence.contacts], float)
-        w = salience_kernel(
+        days = np.array(
+            [(c.on - sequence.start).days for c in sequence.contacts], float
+        )
+        w: FloatArray = salience_kernel(
             self.scheme,
             days,
             m,
@@ -216,14 +220,18 @@ def _salience(salience: str | Salience) -> Salience:
     )
 
 
-def _weights(what: str, given: KindWeights | None, default: Mapping[TieKind, float]) -> dict[TieKind, float]:
+def _weights(
+    what: str, given: KindWeights | None, default: Mapping[TieKind, float]
+) -> dict[TieKind, float]:
     try:
         return kind_weights(given, default, what)
     except ValueError as err:
         raise InvalidParameterError(str(err)[0].upper() + str(err)[1:] + ".") from None
 
 
-def _alignment_kappa(kinds: KindWeights | Sequence[TieKind | str] | None) -> dict[TieKind, float]:
+def _alignment_kappa(
+    kinds: KindWeights | Sequence[TieKind | str] | None,
+) -> dict[TieKind, float]:
     if kinds is not None and not isinstance(kinds, Mapping):
         if isinstance(kinds, str):
             kinds = [kinds]
@@ -271,7 +279,9 @@ def alignment_matrix(
     return out
 
 
-def salience_weights(sequence: ContactSequence, salience: str | Salience = "harmonic") -> FloatArray:
+def salience_weights(
+    sequence: ContactSequence, salience: str | Salience = "harmonic"
+) -> FloatArray:
     r"""Return the salience weight of each contact of ``sequence``.
 
     .. math::
@@ -307,8 +317,14 @@ def salience_weights(sequence: ContactSequence, salience: str | Salience = "harm
     return _salience(salience).weights(sequence)
 
 
-def attention(sequence: ContactSequence, salience: str | Salience = "harmonic") -> dict[str, float]:
-    r"""Return the attention each partner receives, :math:`\alpha_s = \sum_{i: s_i = s} w_i`.
+def attention(
+    sequence: ContactSequence, salience: str | Salience = "harmonic"
+) -> dict[str, float]:
+    r"""Return the attention each partner receives.
+
+    .. math::
+
+       \alpha_s = \sum_{i:\, s_i = s} w_i
 
     Parameters
     ----------
@@ -469,7 +485,10 @@ def pole_attention(
     --------
     >>> sc = mp.load_scenario("korea-2025")
     >>> g = mp.RelationGraph.from_scenario(sc)
-    >>> {k: round(v, 4) for k, v in mp.pole_attention(g, sc.sequence(), sc.poles).items()}
+    >>> {
+    ...     k: round(v, 4)
+    ...     for k, v in mp.pole_attention(g, sc.sequence(), sc.poles).items()
+    ... }
     {'USA': 0.8182, 'CHN': 0.1818}
     """
     prep = _prepare(graph, sequence, poles, salience, kinds)
@@ -577,9 +596,10 @@ def tilt(
     0.6364
     """
     if isinstance(poles, str) or len(tuple(poles)) != 2:
+        shown = poles if isinstance(poles, str) else list(poles)
         raise InvalidParameterError(
-            f"tilt needs exactly two poles, got {list(poles) if not isinstance(poles, str) else poles!r}; "
-            "use equidistance or pole_attention for more."
+            f"tilt needs exactly two poles, got {shown!r}; use equidistance or "
+            "pole_attention for more."
         )
     prep = _prepare(graph, sequence, poles, salience, kinds)
     return float(tilt_kernel(_pi(prep)[None])[0])
@@ -815,4 +835,3 @@ def concordance(
     earliness = -np.arange(1, len(U) + 1, dtype=float)
     tau = kendall_tau_b_kernel(earliness[None], b[None])[0]
     return None if np.isnan(tau) else float(tau)
-

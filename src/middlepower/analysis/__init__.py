@@ -1,0 +1,1 @@
+"""Analysis on top of the measures: reports, orderings, sensitivity, comparisons."""

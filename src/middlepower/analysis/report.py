@@ -1,0 +1,342 @@
+r"""One sequence, every measure: :func:`assess` and :class:`BalanceReport`.
+
+:func:`assess` runs the sequence measures of METHODS.md §2 on one contact
+sequence and returns a frozen :class:`BalanceReport`: the numbers, the settings
+that produced them, and a plain-language reading generated from the numbers.
+``str(report)`` is an aligned text table; :meth:`BalanceReport.to_dict` and
+:meth:`BalanceReport.to_json` give machine-readable output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+import numpy as np
+
+from middlepower.graph import RelationGraph
+from middlepower.kernels.sequence import equidistance_kernel
+from middlepower.metrics.sequence import (
+    KindWeights,
+    Salience,
+    _alignment_kappa,
+    _salience,
+    _weights,
+    alignment_matrix,
+    attention,
+    check_poles,
+    concordance,
+    interest_benchmark,
+    pole_attention,
+    proportionality,
+    salience_weights,
+)
+from middlepower.models import (
+    INTEREST_WEIGHTS,
+    ContactSequence,
+    FrozenModel,
+    TieKind,
+)
+
+__all__ = ["BalanceReport", "ContactRow", "assess"]
+
+
+class ContactRow(FrozenModel):
+    """One contact of an assessed sequence with its salience weight."""
+
+    position: int
+    partner: str
+    on: dt.date
+    channel: str
+    weight: float
+
+
+class BalanceReport(FrozenModel):
+    r"""Every sequence measure for one contact sequence, with its settings.
+
+    Build it with :func:`assess`. Fields are plain data (JSON in and out);
+    ``None`` marks a measure that is undefined for this input (see each
+    measure's documentation).
+
+    Attributes
+    ----------
+    label, focal, start, poles
+        What was assessed.
+    salience, interests, alignment_kinds, universe
+        The analyst's settings used.
+    contacts
+        Each contact with its salience weight.
+    attention, alignment, benchmark, pole_attention
+        Per partner / per pole distributions.
+    equidistance, tilt, proportionality, concordance
+        The scores of METHODS.md §2 (``tilt`` is ``None`` unless two poles).
+    readings
+        One plain-language sentence per score.
+    """
+
+    label: str | None
+    focal: str
+    start: dt.date
+    poles: tuple[str, ...]
+    salience: Salience
+    interests: dict[str, float]
+    alignment_kinds: dict[str, float]
+    universe: Literal["contacted", "ties"]
+    contacts: tuple[ContactRow, ...]
+    attention: dict[str, float]
+    alignment: dict[str, tuple[float, ...]]
+    benchmark: dict[str, float] | None
+    pole_attention: dict[str, float]
+    equidistance: float
+    tilt: float | None
+    proportionality: float | None
+    concordance: float | None
+    readings: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dictionary (dates as ISO strings)."""
+        return self.model_dump(mode="json")
+
+    def __str__(self) -> str:
+        return format_report(self)
+
+
+def assess(
+    graph: RelationGraph,
+    sequence: ContactSequence,
+    poles: Sequence[str],
+    *,
+    salience: str | Salience = "harmonic",
+    interests: KindWeights | None = None,
+    kinds: KindWeights | Sequence[TieKind | str] | None = None,
+    universe: Literal["contacted", "ties"] = "contacted",
+) -> BalanceReport:
+    r"""Assess one contact sequence on every sequence measure.
+
+    Parameters
+    ----------
+    graph : RelationGraph
+        The relations; sequence measures read it as it stood on
+        ``sequence.start``.
+    sequence : ContactSequence
+        The focal state's contacts.
+    poles : sequence of str
+        The rival poles, e.g. ``("USA", "CHN")``.
+    salience : str or Salience, optional (default="harmonic")
+        How contacts are weighted.
+    interests : mapping of TieKind to float, optional
+        :math:`\theta` of the interest benchmark (default alliance, trade and
+        neighbour 1).
+    kinds : mapping or sequence of TieKind, optional
+        Alignment κ (default alliance 1, partnership 0.5, rivalry 1).
+    universe : {"contacted", "ties"}, optional (default="contacted")
+        Partners compared by :func:`~middlepower.proportionality`.
+
+    Returns
+    -------
+    BalanceReport
+        The numbers, the settings and a reading of each score.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> r = mp.assess(g, sc.sequence(), sc.poles)
+    >>> round(r.tilt, 4), round(r.equidistance, 4)
+    (0.6364, 0.3636)
+    >>> print(r.readings["tilt"])  # doctest: +ELLIPSIS
+    The order leans strongly toward USA (tau = +0.64; ...
+    """
+    poles = check_poles(graph, poles)
+    sal = _salience(salience)
+    kappa = _alignment_kappa(kinds)
+    theta = _weights("interests", interests, INTEREST_WEIGHTS)
+    w = salience_weights(sequence, sal)
+    att = attention(sequence, sal)
+    pi = pole_attention(graph, sequence, poles, salience=sal, kinds=kappa)
+    pi_arr = np.array(list(pi.values()))
+    E = float(equidistance_kernel(pi_arr[None])[0])
+    tau = float(pi_arr[0] - pi_arr[1]) if len(poles) == 2 else None
+    snap = graph.at(sequence.start)
+    A = alignment_matrix(snap, poles, sequence.distinct_partners, kappa)
+    b = interest_benchmark(
+        snap, sequence.focal, sequence.distinct_partners, interests=theta
+    )
+    P = proportionality(
+        graph, sequence, salience=sal, interests=theta, universe=universe
+    )
+    C = concordance(graph, sequence, interests=theta)
+    rows = tuple(
+        ContactRow(
+            position=i + 1,
+            partner=c.partner,
+            on=c.on,
+            channel=c.channel.value,
+            weight=float(w[i]),
+        )
+        for i, c in enumerate(sequence.contacts)
+    )
+    report: dict[str, Any] = {
+        "label": sequence.label,
+        "focal": sequence.focal,
+        "start": sequence.start,
+        "poles": poles,
+        "salience": sal,
+        "interests": {k.value: v for k, v in theta.items() if v},
+        "alignment_kinds": {k.value: v for k, v in kappa.items() if v},
+        "universe": universe,
+        "contacts": rows,
+        "attention": att,
+        "alignment": {
+            p: tuple(A[i].tolist()) for i, p in enumerate(sequence.distinct_partners)
+        },
+        "benchmark": b,
+        "pole_attention": pi,
+        "equidistance": E,
+        "tilt": tau,
+        "proportionality": P,
+        "concordance": C,
+    }
+    report["readings"] = _readings(report)
+    return BalanceReport.model_validate(report)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _readings(r: Mapping[str, Any]) -> dict[str, str]:
+    poles: tuple[str, ...] = r["poles"]
+    pi: dict[str, float] = r["pole_attention"]
+    out: dict[str, str] = {}
+    split = ", ".join(f"{_pct(v)} toward {p}" for p, v in pi.items())
+    tau = r["tilt"]
+    if tau is not None:
+        if abs(tau) < 0.05:
+            out["tilt"] = (
+                f"The order is evenly balanced between {poles[0]} and {poles[1]} "
+                f"(tau = {tau:+.2f}; {split})."
+            )
+        else:
+            lean = poles[0] if tau > 0 else poles[1]
+            strength = (
+                "strongly"
+                if abs(tau) >= 0.5
+                else "moderately"
+                if abs(tau) >= 0.2
+                else "slightly"
+            )
+            out["tilt"] = (
+                f"The order leans {strength} toward {lean} (tau = {tau:+.2f}; "
+                f"weighted attention {split})."
+            )
+    E = r["equidistance"]
+    level = (
+        "close to equidistant"
+        if E >= 0.8
+        else "moderately equidistant"
+        if E >= 0.5
+        else "far from equidistant"
+    )
+    out["equidistance"] = (
+        f"E = {E:.2f}: {level} between the poles (1 = attention split evenly, "
+        "0 = all on one pole)."
+    )
+    P = r["proportionality"]
+    b = r["benchmark"]
+    if P is None or b is None:
+        out["proportionality"] = (
+            "Undefined: no interest tie links the focal state to its partners."
+        )
+    else:
+        follow = (
+            "closely follows"
+            if P >= 0.95
+            else "roughly follows"
+            if P >= 0.85
+            else "departs from"
+        )
+        ranked = ", ".join(
+            f"{s} {_pct(v)}" for s, v in sorted(b.items(), key=lambda kv: -kv[1])
+        )
+        out["proportionality"] = (
+            f"P = {P:.2f}: attention {follow} what the ties alone predict "
+            f"(benchmark {ranked})."
+        )
+    C = r["concordance"]
+    if C is None:
+        out["concordance"] = (
+            "Undefined: fewer than two partners, or no variation in the benchmark."
+        )
+    else:
+        if C > 0.2:
+            how = "partners with more at stake tended to be contacted earlier"
+        elif C < -0.2:
+            how = "partners with more at stake tended to be contacted later"
+        else:
+            how = "the order bears little relation to what is at stake"
+        out["concordance"] = f"tau_b = {C:+.2f}: {how}."
+    return out
+
+
+def format_report(r: BalanceReport) -> str:
+    """Return the aligned text table behind ``str(report)``."""
+    lines: list[str] = []
+    title = r.label or f"Contacts of {r.focal}"
+    lines.append(title)
+    lines.append("=" * len(title))
+    lines.append(
+        f"focal {r.focal}   poles {' vs '.join(r.poles)}   "
+        f"start {r.start.isoformat()}   salience {r.salience.scheme}"
+    )
+    lines.append("")
+    head = f"{'#':>2}  {'date':<10}  {'partner':<7}  {'channel':<7}  {'weight':>6}"
+    lines += ["Sequence", head, "-" * len(head)]
+    for c in r.contacts:
+        lines.append(
+            f"{c.position:>2}  {c.on.isoformat():<10}  {c.partner:<7}  "
+            f"{c.channel:<7}  {c.weight:>6.3f}"
+        )
+    lines.append("")
+    pole_cols = "  ".join(f"{'a[' + p + ']':>8}" for p in r.poles)
+    head = f"{'partner':<7}  {'attention':>9}  {'benchmark':>9}  {pole_cols}"
+    lines += ["Partners", head, "-" * len(head)]
+    for p, a in r.attention.items():
+        b = "" if r.benchmark is None else f"{r.benchmark.get(p, 0.0):.3f}"
+        al = "  ".join(f"{x:>8.3f}" for x in r.alignment[p])
+        lines.append(f"{p:<7}  {a:>9.3f}  {b:>9}  {al}")
+    lines.append("")
+    lines.append("Scores")
+    scores: list[tuple[str, float | None, str]] = [
+        (
+            "pole attention",
+            None,
+            ", ".join(f"{p} {v:.3f}" for p, v in r.pole_attention.items()),
+        ),
+        ("equidistance", r.equidistance, r.readings["equidistance"]),
+    ]
+    if r.tilt is not None:
+        scores.append(("tilt", r.tilt, r.readings["tilt"]))
+    scores += [
+        ("proportionality", r.proportionality, r.readings["proportionality"]),
+        ("concordance", r.concordance, r.readings["concordance"]),
+    ]
+    width = max(len(name) for name, _, _ in scores)
+    for name, value, text in scores:
+        shown = (
+            ""
+            if value is None and name == "pole attention"
+            else (
+                "   n/a"
+                if value is None
+                else f"{value:>+6.3f}"
+                if name in ("tilt", "concordance")
+                else f"{value:>6.3f}"
+            )
+        )
+        if name == "pole attention":
+            lines.append(f"{name:<{width}}          {text}")
+        else:
+            lines.append(f"{name:<{width}}  {shown:>6}  {text}")
+    return "\n".join(lines)
