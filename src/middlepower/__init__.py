@@ -16,8 +16,14 @@ Examples
 
 from __future__ import annotations
 
+from middlepower import datasets
 from middlepower.analysis.report import BalanceReport, assess
-from middlepower.datasets._scenarios import list_scenarios, load_scenario
+from middlepower.datasets import (
+    list_scenarios,
+    load_scenario,
+    load_signed_interstate,
+    load_tribes,
+)
 from middlepower.exceptions import (
     InvalidGraphError,
     InvalidParameterError,
@@ -37,6 +43,17 @@ from middlepower.metrics.sequence import (
     proportionality,
     salience_weights,
     tilt,
+)
+from middlepower.metrics.structure import (
+    FrustrationResult,
+    brokerage,
+    cross_pressure,
+    frustration,
+    structural_equidistance,
+    triad_balance,
+    triangle_counts,
+    two_track,
+    walk_balance,
 )
 from middlepower.models import (
     Channel,
@@ -60,6 +77,7 @@ __all__ = [
     "ContactSequence",
     "Dimension",
     "Evidence",
+    "FrustrationResult",
     "InvalidGraphError",
     "InvalidParameterError",
     "MiddlePowerError",
@@ -75,15 +93,26 @@ __all__ = [
     "alignment",
     "assess",
     "attention",
+    "brokerage",
     "concordance",
+    "cross_pressure",
+    "datasets",
     "equidistance",
+    "frustration",
     "interest_benchmark",
     "known_codes",
     "list_scenarios",
     "load_scenario",
+    "load_signed_interstate",
+    "load_tribes",
     "pole_attention",
     "proportionality",
     "salience_weights",
+    "structural_equidistance",
     "tilt",
+    "triad_balance",
+    "triangle_counts",
+    "two_track",
     "validate_codes",
+    "walk_balance",
 ]
