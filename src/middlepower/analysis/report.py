@@ -32,6 +32,15 @@ from middlepower.metrics.sequence import (
     proportionality,
     salience_weights,
 )
+from middlepower.metrics.structure import (
+    brokerage,
+    cross_pressure,
+    frustration,
+    structural_equidistance,
+    triad_balance,
+    two_track,
+    walk_balance,
+)
 from middlepower.models import (
     INTEREST_WEIGHTS,
     ContactSequence,
@@ -71,6 +80,15 @@ class BalanceReport(FrozenModel):
         Per partner / per pole distributions.
     equidistance, tilt, proportionality, concordance
         The scores of METHODS.md §2 (``tilt`` is ``None`` unless two poles).
+    two_track, cross_pressure, structural_equidistance, brokerage
+        The focal state's structural position (METHODS.md §3), on the ties
+        valid on ``start``.
+    triad_balance, walk_balance
+        Balance of the whole signed system on ``start``.
+    camps, frustration, frustration_exact
+        The two camps of the weighted frustration partition (the focal
+        state's camp first), its weighted line index and whether it is
+        proven optimal.
     readings
         One plain-language sentence per score.
     """
@@ -92,6 +110,15 @@ class BalanceReport(FrozenModel):
     tilt: float | None
     proportionality: float | None
     concordance: float | None
+    two_track: float | None
+    cross_pressure: float | None
+    structural_equidistance: float | None
+    brokerage: float | None
+    triad_balance: float | None
+    walk_balance: float | None
+    camps: tuple[tuple[str, ...], tuple[str, ...]]
+    frustration: float
+    frustration_exact: bool
     readings: dict[str, str]
 
     def to_dict(self) -> dict[str, Any]:
@@ -198,8 +225,29 @@ def assess(
         "proportionality": P,
         "concordance": C,
     }
+    report.update(_structure(snap, sequence.focal, poles))
     report["readings"] = _readings(report)
     return BalanceReport.model_validate(report)
+
+
+def _structure(
+    snap: RelationGraph, focal: str, poles: tuple[str, ...]
+) -> dict[str, Any]:
+    fr = frustration(snap, weighted=True, method="auto")
+    a, b = fr.partition
+    if focal in b:
+        a, b = b, a
+    return {
+        "two_track": two_track(snap, focal, poles),
+        "cross_pressure": cross_pressure(snap, focal),
+        "structural_equidistance": structural_equidistance(snap, focal, poles),
+        "brokerage": brokerage(snap, focal),
+        "triad_balance": triad_balance(snap),
+        "walk_balance": walk_balance(snap),
+        "camps": (tuple(sorted(a)), tuple(sorted(b))),
+        "frustration": fr.index,
+        "frustration_exact": fr.exact,
+    }
 
 
 def _pct(x: float) -> str:
@@ -277,6 +325,59 @@ def _readings(r: Mapping[str, Any]) -> dict[str, str]:
         else:
             how = "the order bears little relation to what is at stake"
         out["concordance"] = f"tau_b = {C:+.2f}: {how}."
+    out.update(_structure_readings(r))
+    return out
+
+
+def _structure_readings(r: Mapping[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    focal = r["focal"]
+    T = r["two_track"]
+    if T is None:
+        out["two_track"] = (
+            f"Undefined: {focal} has no positive security tie or no trade tie."
+        )
+    else:
+        level = "high" if T >= 0.5 else "moderate" if T >= 0.2 else "low"
+        out["two_track"] = f"T = {T:.2f}: {level} — security and trade ties " + (
+            "point to different camps."
+            if T >= 0.5
+            else "partly point to different camps."
+            if T >= 0.2
+            else "point to the same camps."
+        )
+    CP = r["cross_pressure"]
+    if CP is None:
+        out["cross_pressure"] = f"Undefined: {focal} has fewer than two friends."
+    else:
+        out["cross_pressure"] = (
+            f"CP = {CP:.2f}: {_pct(CP)} of {focal}'s friendly tie mass joins "
+            "friends who are each other's rivals."
+        )
+    SE = r["structural_equidistance"]
+    if SE is None:
+        out["structural_equidistance"] = f"Undefined: {focal} has no friendly tie."
+    else:
+        out["structural_equidistance"] = f"E_c = {SE:.2f}: {focal}'s friendly ties " + (
+            "straddle the camps (a bridge)." if SE >= 0.6 else "lean to one camp."
+        )
+    BR = r["brokerage"]
+    out["brokerage"] = (
+        f"Undefined: {focal} has no friendly tie."
+        if BR is None
+        else f"1 - constraint = {BR:.2f}: "
+        + (
+            f"{focal}'s friends are largely not friends of each other."
+            if BR >= 0.5
+            else f"{focal}'s friends are largely friends of each other."
+        )
+    )
+    a, b = r["camps"]
+    proven = "proven optimal" if r["frustration_exact"] else "best found"
+    out["camps"] = (
+        f"Two camps ({proven}, weighted frustration {r['frustration']:.3f}): "
+        f"{{{', '.join(a)}}} vs {{{', '.join(b) or '-'}}}."
+    )
     return out
 
 
@@ -322,6 +423,16 @@ def format_report(r: BalanceReport) -> str:
         ("proportionality", r.proportionality, r.readings["proportionality"]),
         ("concordance", r.concordance, r.readings["concordance"]),
     ]
+    scores += [
+        ("two-track", r.two_track, r.readings["two_track"]),
+        ("cross-pressure", r.cross_pressure, r.readings["cross_pressure"]),
+        (
+            "struct. equidistance",
+            r.structural_equidistance,
+            r.readings["structural_equidistance"],
+        ),
+        ("brokerage", r.brokerage, r.readings["brokerage"]),
+    ]
     width = max(len(name) for name, _, _ in scores)
     for name, value, text in scores:
         shown = (
@@ -339,4 +450,10 @@ def format_report(r: BalanceReport) -> str:
             lines.append(f"{name:<{width}}          {text}")
         else:
             lines.append(f"{name:<{width}}  {shown:>6}  {text}")
+    lines.append("")
+    lines.append("System")
+    tb = "n/a" if r.triad_balance is None else f"{r.triad_balance:.3f}"
+    wb = "n/a" if r.walk_balance is None else f"{r.walk_balance:.3f}"
+    lines.append(f"triad balance {tb}   walk balance {wb}")
+    lines.append(r.readings["camps"])
     return "\n".join(lines)
