@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.strategies import balanced_signed_graphs, signed_graphs
 
 import middlepower as mp
 from middlepower.exceptions import InvalidGraphError, InvalidParameterError
-from tests.strategies import balanced_signed_graphs, signed_graphs
 
 POLES = ("USA", "CHN")
 
@@ -269,7 +269,7 @@ def _brute_frustration(G: nx.Graph, weighted: bool) -> float:
 
 
 def _cost(G: nx.Graph, camps: tuple[frozenset[object], ...], weighted: bool) -> float:
-    side = {v: 0 for v in camps[0]} | {v: 1 for v in camps[1]}
+    side = dict.fromkeys(camps[0], 0) | dict.fromkeys(camps[1], 1)
     total = 0.0
     for u, v, d in G.edges(data=True):
         w = d["weight"] if weighted else d["sign"]

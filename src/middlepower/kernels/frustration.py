@@ -48,7 +48,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_array, csr_array
+from scipy.sparse import coo_array, csr_array, vstack
+from scipy.sparse.csgraph import breadth_first_order, dijkstra
 
 from middlepower.exceptions import InvalidGraphError, InvalidParameterError
 
@@ -625,15 +626,6 @@ def _packing_bound(w: FloatArray, triangles: IntArray) -> float:
 # ---------------------------------------------------------------------------
 
 
-@dataclass
-class _MilpResult:
-    """Outcome of one integer programme."""
-
-    colours: BoolArray
-    bound: float
-    optimal: bool
-
-
 def _and_model(
     k: int, u: IntArray, v: IntArray, w: FloatArray
 ) -> tuple[FloatArray, float, coo_array, FloatArray, FloatArray]:
@@ -672,7 +664,12 @@ def _and_model(
         ]
     )
     vals = np.concatenate(
-        [np.ones(2 * npos), -np.ones(2 * npos), np.ones(en.size), -np.ones(2 * en.size)]
+        [
+            np.ones(2 * npos),
+            -np.ones(2 * npos),
+            np.ones(en.size),
+            -np.ones(2 * en.size),
+        ]
     )
     A = coo_array((vals, (rows, cols)), shape=(2 * npos + en.size, k + m))
     lo = np.concatenate([np.full(2 * npos, -np.inf), np.full(en.size, -1.0)])
@@ -680,84 +677,343 @@ def _and_model(
     return c, const, A, lo, hi
 
 
-def _milp_result(
-    res: object, k: int, const: float, w: FloatArray
-) -> tuple[BoolArray | None, float, bool]:
-    """Colours, dual bound and optimality flag from a ``milp`` result."""
-    x = getattr(res, "x", None)
-    status = int(getattr(res, "status", 4))
-    dual = getattr(res, "mip_dual_bound", None)
-    colours = None if x is None else np.asarray(x[:k]) > 0.5
-    bound = const + float(dual) if dual is not None and np.isfinite(dual) else 0.0
-    optimal = False
-    if colours is not None and status == 0:
-        primal = float(getattr(res, "fun", np.inf)) + const
-        optimal = primal - bound <= _tolerance(w)
-    return colours, bound, optimal
+class _Cuts:
+    r"""Cycle inequalities over the edge frustrations, collected for the LP.
+
+    Row ``r`` reads :math:`\sum_e a_{re} f_e \ge b_r` with :math:`f_e \in
+    [0, 1]` the frustration of edge :math:`e`.
+    """
+
+    def __init__(self, m: int) -> None:
+        self.m = m
+        self.rows: list[IntArray] = []
+        self.cols: list[IntArray] = []
+        self.vals: list[FloatArray] = []
+        self.rhs: list[FloatArray] = []
+        self.count = 0
+        self._seen: set[tuple[tuple[int, int], ...]] = set()
+
+    def add(self, cols: IntArray, vals: FloatArray, rhs: FloatArray) -> None:
+        """Append rows given as flat column/value arrays of equal-length rows."""
+        t = rhs.size
+        if not t:
+            return
+        width = cols.size // t
+        self.rows.append(self.count + np.repeat(np.arange(t), width))
+        self.cols.append(cols)
+        self.vals.append(vals)
+        self.rhs.append(rhs)
+        self.count += t
+
+    def add_one(self, coef: dict[int, int], rhs: float) -> bool:
+        """Append one row unless it is already present; return whether added."""
+        items = tuple(sorted((e, c) for e, c in coef.items() if c))
+        if not items or items in self._seen:
+            return False
+        self._seen.add(items)
+        self.rows.append(np.full(len(items), self.count, dtype=np.int64))
+        self.cols.append(np.array([e for e, _ in items], dtype=np.int64))
+        self.vals.append(np.array([c for _, c in items], dtype=np.float64))
+        self.rhs.append(np.array([rhs]))
+        self.count += 1
+        return True
+
+    def matrix(self, offset: int = 0, width: int | None = None) -> csr_array:
+        """The rows as a sparse matrix, columns shifted by ``offset``."""
+        ncols = self.m + offset if width is None else width
+        if not self.count:
+            return csr_array((0, ncols))
+        return coo_array(
+            (
+                np.concatenate(self.vals),
+                (np.concatenate(self.rows), offset + np.concatenate(self.cols)),
+            ),
+            shape=(self.count, ncols),
+        ).tocsr()
+
+    def lower(self) -> FloatArray:
+        """Right-hand sides."""
+        if not self.count:
+            return np.zeros(0)
+        return np.concatenate(self.rhs)
 
 
-def _ilp_block(
+def _triangle_cuts(w: FloatArray, triangles: IntArray, cuts: _Cuts) -> None:
+    r"""Add :math:`f_a + f_b + f_c \ge 1` for every unbalanced triangle."""
+    if not triangles.size:
+        return
+    odd = triangles[np.sign(w[triangles]).prod(axis=1) < 0]
+    cuts.add(odd.ravel(), np.ones(odd.size), np.ones(odd.shape[0]))
+
+
+class _EdgeIndex:
+    """Look up the edge index of node pairs of one block."""
+
+    def __init__(self, k: int, u: IntArray, v: IntArray) -> None:
+        self.k = k
+        key = np.minimum(u, v) * k + np.maximum(u, v)
+        self.order = np.argsort(key)
+        self.keys = key[self.order]
+
+    def __call__(self, a: IntArray, b: IntArray) -> IntArray:
+        key = np.minimum(a, b) * self.k + np.maximum(a, b)
+        found: IntArray = self.order[np.searchsorted(self.keys, key)]
+        return found
+
+
+def _separate(
+    k: int,
+    u: IntArray,
+    v: IntArray,
+    negative: BoolArray,
+    f: FloatArray,
+    edge_index: _EdgeIndex,
+    cuts: _Cuts,
+) -> int:
+    r"""Add violated cycle inequalities for the fractional frustrations ``f``.
+
+    Along any closed walk the number of frustrated edges has the parity of
+    its number of negative edges. Choosing for each step of a closed walk
+    whether its edge is assumed frustrated (set :math:`F`) or not, a choice
+    of the wrong parity is infeasible, which gives the valid inequality
+    :math:`\sum_{e \notin F} f_e + \sum_{e \in F} (1 - f_e) \ge 1`. The most
+    violated one through each node is a shortest path from ``(i, 0)`` to
+    ``(i, 1)`` in the graph of (node, parity) pairs, where an edge step costs
+    :math:`f_e` (parity changes iff the edge is negative) or
+    :math:`1 - f_e` (parity changes iff it is positive) [1]_.
+
+    References
+    ----------
+    .. [1] Barahona, F., and A. R. Mahjoub. "On the Cut Polytope."
+       *Mathematical Programming* 36, no. 2 (1986): 157-173.
+       https://doi.org/10.1007/BF02592023
+    """
+    m = u.size
+    neg = negative.astype(np.int64)
+    fc = np.clip(f, 0.0, 1.0)
+    src_parts = []
+    dst_parts = []
+    wt_parts = []
+    for change, cost in ((neg, fc), (1 - neg, 1.0 - fc)):
+        for p in (0, 1):
+            a = u + p * k
+            b = v + ((p + change) % 2) * k
+            src_parts += [a, b]
+            dst_parts += [b, a]
+            wt_parts += [cost + 1e-9, cost + 1e-9]
+    G = csr_array(
+        (
+            np.concatenate(wt_parts),
+            (np.concatenate(src_parts), np.concatenate(dst_parts)),
+        ),
+        shape=(2 * k, 2 * k),
+    )
+    sources = np.arange(k)
+    dist, pred = dijkstra(G, directed=True, indices=sources, return_predecessors=True)
+    closed = dist[sources, sources + k]
+    candidates = np.flatnonzero(closed < 1.0 - 1e-6)
+    added = 0
+    for i in candidates[np.argsort(closed[candidates], kind="stable")].tolist():
+        path = [i + k]
+        while path[-1] != i:
+            path.append(int(pred[i, path[-1]]))
+        steps = np.array(path, dtype=np.int64)
+        head, tail = steps[:-1], steps[1:]
+        edges = edge_index(head % k, tail % k)
+        changed = (head >= k) != (tail >= k)
+        assumed = changed != negative[edges]  # step assumes the edge frustrated
+        coef: dict[int, int] = {}
+        for e, one in zip(edges.tolist(), assumed.tolist(), strict=True):
+            coef[e] = coef.get(e, 0) + (-1 if one else 1)
+        rhs = 1.0 - float(assumed.sum())
+        lhs = sum(c * float(fc[e]) for e, c in coef.items())
+        if lhs < rhs - 1e-6 and cuts.add_one(coef, rhs):
+            added += 1
+    del m
+    return added
+
+
+def _pattern_colours(
+    k: int, u: IntArray, v: IntArray, differ: BoolArray
+) -> BoolArray:
+    """A colouring whose edge ends differ exactly where ``differ`` says.
+
+    Built along a breadth-first spanning forest; edges off the forest are not
+    checked (the caller recounts the frustration).
+    """
+    G = csr_array(
+        (np.where(differ, 2.0, 1.0), (u, v)), shape=(k, k)
+    )
+    G = (G + G.T).tocsr()
+    colours = np.zeros(k, dtype=bool)
+    seen = np.zeros(k, dtype=bool)
+    for root in range(k):
+        if seen[root]:
+            continue
+        order, pred = breadth_first_order(
+            G, root, directed=False, return_predecessors=True
+        )
+        seen[order] = True
+        lookup = _EdgeIndex(k, u, v)
+        child = order[1:]
+        parent = pred[child]
+        flips = differ[lookup(parent, child)]
+        for node, par, flip in zip(
+            child.tolist(), parent.tolist(), flips.tolist(), strict=True
+        ):
+            colours[node] = colours[par] ^ flip
+    return colours
+
+
+def _solve_lp(
+    m: int, weight: FloatArray, cuts: _Cuts, time_limit: float | None
+) -> tuple[FloatArray, float] | None:
+    """Solve the LP relaxation over the current cuts; ``None`` on failure."""
+    if not cuts.count:
+        return np.zeros(m), 0.0
+    options: dict[str, float] = {}
+    if time_limit is not None:
+        options["time_limit"] = max(time_limit, 1e-3)
+    res = milp(
+        weight,
+        bounds=Bounds(0.0, 1.0),
+        constraints=LinearConstraint(cuts.matrix(), cuts.lower(), np.inf),
+        options=options,
+    )
+    if res.status != 0 or res.x is None:
+        return None
+    return np.asarray(res.x, dtype=np.float64), float(res.fun)
+
+
+def _xor_milp(
     k: int,
     u: IntArray,
     v: IntArray,
     w: FloatArray,
-    triangles: IntArray,
-    incumbent: BoolArray,
+    cuts: _Cuts,
     time_limit: float | None,
-) -> _MilpResult:
-    r"""Solve one block by the tightened AND model with HiGHS.
+) -> tuple[BoolArray | None, float, bool]:
+    r"""Solve one block exactly: the XOR model plus the collected cuts.
 
-    On top of the AND model: node 0 is fixed to colour 0 (the two colourings
-    of a block are mirror images) and, for every unbalanced triangle, at
-    least one of its edges is frustrated (the valid inequality of Aref, Mason
-    and Wilson); the frustration of edge :math:`e` is the affine function
-    :math:`x_i + x_j - 2y_e` or :math:`1 - x_i - x_j + 2y_e` of the variables.
+    Binary node colours :math:`x` (node 0 fixed to 0: a block and its mirror
+    image have the same frustration) and continuous edge frustrations
+    :math:`f_e \in [0, 1]` with :math:`f_e \ge |x_i - x_j|` for positive and
+    :math:`f_e \ge |1 - x_i - x_j|` for negative edges, each written as two
+    linear rows [1]_; minimise :math:`\sum_e |w_e| f_e`. The cycle
+    inequalities are valid for every colouring's frustration pattern, so they
+    only tighten the relaxation.
+
+    References
+    ----------
+    .. [1] Aref, S., A. J. Mason, and M. C. Wilson. "Computing the Line Index
+       of Balance Using Integer Programming Optimisation." In *Optimization
+       Problems in Graph Theory*, 65-84. Cham: Springer, 2018.
+       https://arxiv.org/abs/1710.09876
     """
-    c, const, A, lo, hi = _and_model(k, u, v, w)
     m = u.size
-    parts_r = [A.row]
-    parts_c = [A.col]
-    parts_v = [A.data]
-    lows = [lo]
-    highs = [hi]
-    nrows = A.shape[0]
-    if triangles.size:
-        sign = np.sign(w[triangles]).prod(axis=1)
-        odd = triangles[sign < 0]
-        t = odd.shape[0]
-        if t:
-            # frustration f_e = s_e*(x_i + x_j - 2 y_e) + [w_e < 0], s_e = +-1
-            e = odd.ravel()
-            s = np.where(w[e] > 0, 1.0, -1.0)
-            r = nrows + np.repeat(np.arange(t), 3)
-            parts_r += [r, r, r]
-            parts_c += [u[e], v[e], k + e]
-            parts_v += [s, s, -2.0 * s]
-            negs = (w[odd] < 0).sum(axis=1).astype(np.float64)
-            lows.append(1.0 - negs)
-            highs.append(np.full(t, np.inf))
-            nrows += t
-    M = coo_array(
-        (np.concatenate(parts_v), (np.concatenate(parts_r), np.concatenate(parts_c))),
-        shape=(nrows, k + m),
-    ).tocsr()
+    e = np.arange(m)
+    pos = w > 0
+    sg = np.where(pos, 1.0, -1.0)
+    # positive: f - x_i + x_j >= 0, f + x_i - x_j >= 0
+    # negative: f - x_i - x_j >= -1, f + x_i + x_j >= 1
+    r1 = e
+    r2 = m + e
+    rows = np.concatenate([r1, r1, r1, r2, r2, r2])
+    cols = np.concatenate([k + e, u, v, k + e, u, v])
+    vals = np.concatenate([np.ones(m), -np.ones(m), sg, np.ones(m), np.ones(m), -sg])
+    link = coo_array((vals, (rows, cols)), shape=(2 * m, k + m)).tocsr()
+    lo = np.concatenate([np.where(pos, 0.0, -1.0), np.where(pos, 0.0, 1.0)])
+    A = vstack([link, cuts.matrix(offset=k, width=k + m)]).tocsr()
+    lower = np.concatenate([lo, cuts.lower()])
+    c = np.concatenate([np.zeros(k), np.abs(w)])
     upper = np.ones(k + m)
     upper[0] = 0.0
-    options: dict[str, float | bool] = {"mip_rel_gap": 0.0}
+    integrality = np.concatenate([np.ones(k), np.zeros(m)])
+    options: dict[str, float] = {"mip_rel_gap": 0.0}
     if time_limit is not None:
         options["time_limit"] = max(time_limit, 1e-3)
     res = milp(
         c,
-        integrality=np.ones(k + m),
+        integrality=integrality,
         bounds=Bounds(np.zeros(k + m), upper),
-        constraints=LinearConstraint(M, np.concatenate(lows), np.concatenate(highs)),
+        constraints=LinearConstraint(A, lower, np.inf),
         options=options,
     )
-    colours, bound, optimal = _milp_result(res, k, const, w)
-    if colours is None or _count(u, v, w, colours) > _count(u, v, w, incumbent):
-        colours = incumbent
-        optimal = optimal and _count(u, v, w, colours) - bound <= _tolerance(w)
-    return _MilpResult(colours, bound, optimal)
+    dual = res.get("mip_dual_bound")
+    bound = float(dual) if dual is not None and np.isfinite(dual) else 0.0
+    colours = None if res.x is None else np.asarray(res.x[:k]) > 0.5
+    return colours, bound, bool(res.status == 0 and colours is not None)
+
+
+def _exact_block(
+    k: int,
+    u: IntArray,
+    v: IntArray,
+    w: FloatArray,
+    rng: np.random.Generator,
+    deadline: float | None,
+) -> tuple[BoolArray, float, bool]:
+    """Solve one biconnected block exactly; return colours, bound, proven.
+
+    Enumeration up to 20 nodes. Beyond: local search for an upper bound,
+    triangle packing for a first lower bound, then rounds of the cycle
+    inequality LP relaxation (tight on most real networks) and, only if a
+    gap remains, the integer programme :func:`_xor_milp` with HiGHS.
+    """
+    if k <= _ENUM_MAX_NODES:
+        colours, value = _enumerate_block(k, u, v, w)
+        return colours, value, True
+    integral = _integral(w)
+    tol = _tolerance(w)
+    triangles = _triangles(k, u, v)
+    lower = _round_bound(_packing_bound(w, triangles), integral)
+    colours = _local_search(
+        k, u, v, w, rng, restarts=32, rounds=400, patience=60, target=lower
+    )
+    upper = _count(u, v, w, colours)
+    if upper <= lower + tol:
+        return colours, lower, True
+    # The LP works on weights scaled to a largest |w| of 1 unless integral.
+    scale = 1.0 if integral else float(np.abs(w).max())
+    weight = np.abs(w) / scale
+    negative = w < 0
+    cuts = _Cuts(u.size)
+    _triangle_cuts(w, triangles, cuts)
+    edge_index = _EdgeIndex(k, u, v)
+    while True:
+        remaining = None if deadline is None else deadline - time.monotonic()
+        if remaining is not None and remaining <= 0:
+            return colours, lower, False
+        solved = _solve_lp(u.size, weight, cuts, remaining)
+        if solved is None:
+            break
+        f, value = solved
+        lower = max(lower, _round_bound(value * scale - tol, integral))
+        if upper <= lower + tol:
+            return colours, lower, True
+        if not _separate(k, u, v, negative, f, edge_index, cuts):
+            if np.all(np.minimum(f, 1.0 - f) < 1e-6):
+                differ = (f > 0.5) != negative
+                candidate = _pattern_colours(k, u, v, differ)
+                value = _count(u, v, w, candidate)
+                if value < upper:
+                    colours, upper = candidate, value
+                if upper <= lower + tol:
+                    return colours, lower, True
+            break
+    remaining = None if deadline is None else deadline - time.monotonic()
+    if remaining is not None and remaining <= 0:
+        return colours, lower, False
+    found, bound, optimal = _xor_milp(k, u, v, w / scale, cuts, remaining)
+    bound *= scale
+    if found is not None and _count(u, v, w, found) < upper:
+        colours, upper = found, _count(u, v, w, found)
+    if optimal and found is not None:
+        # HiGHS proved optimality (relative gap 0, absolute gap 1e-6); with
+        # integral weights the rounded dual bound certifies it exactly.
+        bound = _round_bound(bound, True) if integral else upper
+    lower = max(lower, _round_bound(bound, integral))
+    return colours, lower, upper <= lower + tol
 
 
 # ---------------------------------------------------------------------------
@@ -1137,21 +1393,10 @@ def frustration_exact(
     def solve(
         k: int, bu: IntArray, bv: IntArray, bw: FloatArray
     ) -> tuple[BoolArray, float]:
-        if k <= _ENUM_MAX_NODES:
-            return _enumerate_block(k, bu, bv, bw)
-        integral = _integral(bw)
-        tri = _triangles(k, bu, bv)
-        lower = _round_bound(_packing_bound(bw, tri), integral)
-        colours = _local_search(
-            k, bu, bv, bw, rng, restarts=16, rounds=60, patience=15, target=lower
-        )
-        if _count(bu, bv, bw, colours) <= lower + _tolerance(bw):
-            return colours, lower
-        remaining = None if deadline is None else deadline - time.monotonic()
-        res = _ilp_block(k, bu, bv, bw, tri, colours, remaining)
-        if not res.optimal:
+        colours, bound, ok = _exact_block(k, bu, bv, bw, rng, deadline)
+        if not ok:
             proven[0] = False
-        return res.colours, max(lower, _round_bound(res.bound, integral))
+        return colours, bound
 
     colours = np.zeros(n, dtype=bool)
     bound = _solve(uu, vv, ww, colours, solve)
@@ -1227,7 +1472,11 @@ def frustration_and_model_baseline(
         constraints=LinearConstraint(A.tocsr(), lo, hi),
         options={"mip_rel_gap": 0.0},
     )
-    found, bound, optimal = _milp_result(res, n, const, ww)
-    if found is not None:
-        colours = found
+    if res.x is not None:
+        colours = np.asarray(res.x[:n]) > 0.5
+    dual = res.get("mip_dual_bound")
+    bound = const + float(dual) if dual is not None and np.isfinite(dual) else 0.0
+    optimal = bool(res.status == 0 and res.x is not None)
+    if optimal and not _integral(ww):
+        bound = max(bound, _count(uu, vv, ww, colours))
     return _finish(uu, vv, ww, colours, bound, optimal)
