@@ -17,7 +17,10 @@ Examples
 from __future__ import annotations
 
 from middlepower import datasets
+from middlepower.analysis.compare import Comparison, compare
+from middlepower.analysis.orderings import OrderingsResult, orderings
 from middlepower.analysis.report import BalanceReport, assess
+from middlepower.analysis.sensitivity import SensitivityResult, sensitivity
 from middlepower.datasets import (
     list_scenarios,
     load_scenario,
@@ -73,6 +76,7 @@ __version__ = "0.1.0"
 __all__ = [
     "BalanceReport",
     "Channel",
+    "Comparison",
     "Contact",
     "ContactSequence",
     "Dimension",
@@ -81,9 +85,11 @@ __all__ = [
     "InvalidGraphError",
     "InvalidParameterError",
     "MiddlePowerError",
+    "OrderingsResult",
     "RelationGraph",
     "Salience",
     "Scenario",
+    "SensitivityResult",
     "State",
     "Tie",
     "TieKind",
@@ -94,6 +100,7 @@ __all__ = [
     "assess",
     "attention",
     "brokerage",
+    "compare",
     "concordance",
     "cross_pressure",
     "datasets",
@@ -105,9 +112,11 @@ __all__ = [
     "load_scenario",
     "load_signed_interstate",
     "load_tribes",
+    "orderings",
     "pole_attention",
     "proportionality",
     "salience_weights",
+    "sensitivity",
     "structural_equidistance",
     "tilt",
     "triad_balance",

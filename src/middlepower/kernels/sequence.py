@@ -38,8 +38,8 @@ def salience_kernel(
     days: FloatArray,
     multipliers: FloatArray,
     *,
-    decay: float = 0.5,
-    half_life_days: float = 7.0,
+    decay: float | FloatArray = 0.5,
+    half_life_days: float | FloatArray = 7.0,
 ) -> FloatArray:
     r"""Normalised salience weights, shape ``(B, n)``.
 
@@ -60,8 +60,8 @@ def salience_kernel(
         (used by ``half-life`` only).
     multipliers : ndarray, shape (B, n) or (n,)
         Channel multiplier :math:`\mu(ch_i)` of the contact at each position.
-    decay, half_life_days : float
-        :math:`\delta` and :math:`h`.
+    decay, half_life_days : float or ndarray of shape (B,)
+        :math:`\delta` and :math:`h`, one value or one per row.
 
     Returns
     -------
@@ -72,16 +72,21 @@ def salience_kernel(
     d = np.atleast_2d(np.asarray(days, dtype=float))
     n = mult.shape[-1]
     pos = np.arange(1, n + 1, dtype=float)
+    delta = np.asarray(decay, dtype=float).reshape(-1, 1)
+    h = np.asarray(half_life_days, dtype=float).reshape(-1, 1)
+    rows = max(delta.shape[0], h.shape[0])
+    shape = np.broadcast_shapes(mult.shape, d.shape, (rows, 1))
+    mult = np.broadcast_to(mult, shape)
     if scheme == "harmonic":
-        raw = np.broadcast_to(1.0 / pos, mult.shape)
+        raw = np.broadcast_to(1.0 / pos, shape)
     elif scheme == "geometric":
-        raw = np.broadcast_to(decay ** (pos - 1.0), mult.shape)
+        raw = np.broadcast_to(delta ** (pos - 1.0), shape)
     elif scheme == "linear":
-        raw = np.broadcast_to(n - pos + 1.0, mult.shape)
+        raw = np.broadcast_to(n - pos + 1.0, shape)
     elif scheme == "uniform":
-        raw = np.ones(mult.shape)
+        raw = np.ones(shape)
     elif scheme == "half-life":
-        raw = np.exp2(-np.broadcast_to(d, mult.shape) / half_life_days)
+        raw = np.broadcast_to(np.exp2(-np.broadcast_to(d, shape) / h), shape)
     else:
         raise ValueError(
             f"unknown salience scheme {scheme!r}; expected one of {SCHEMES}"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import networkx as nx
 import numpy as np
@@ -59,7 +59,7 @@ __all__ = [
 ]
 
 FloatArray = npt.NDArray[np.float64]
-SignedGraph = RelationGraph | nx.Graph
+SignedGraph: TypeAlias = "RelationGraph | nx.Graph"
 
 #: Above this many nodes ``method="auto"`` uses the heuristic, not a proof.
 AUTO_EXACT_MAX_NODES = 400
