@@ -1,4 +1,4 @@
-"""Command line: ``middlepower report``, ``middlepower scenarios``.
+"""Command line: ``middlepower report | compare | orderings | sensitivity | scenarios``.
 
 Run ``middlepower --help`` (or ``python -m middlepower --help``). Errors print
 one line on standard error and exit with status 1 (2 for bad usage), with no
@@ -15,7 +15,10 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from middlepower import __version__
+from middlepower.analysis.compare import compare
+from middlepower.analysis.orderings import orderings
 from middlepower.analysis.report import assess
+from middlepower.analysis.sensitivity import sensitivity
 from middlepower.datasets._scenarios import list_scenarios, load_scenario
 from middlepower.exceptions import MiddlePowerError
 from middlepower.graph import RelationGraph
@@ -23,6 +26,47 @@ from middlepower.kernels.sequence import SCHEMES
 from middlepower.metrics.sequence import Salience
 
 __all__ = ["main"]
+
+
+def _add_settings(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--salience",
+        default="harmonic",
+        choices=SCHEMES,
+        help="how contacts are weighted (default: harmonic)",
+    )
+    p.add_argument(
+        "--decay", type=float, default=0.5, help="delta of the geometric scheme"
+    )
+    p.add_argument(
+        "--half-life",
+        type=float,
+        default=7.0,
+        dest="half_life",
+        help="h of the half-life scheme, days",
+    )
+    p.add_argument(
+        "--universe",
+        default="contacted",
+        choices=("contacted", "ties"),
+        help="partners compared by proportionality (default: contacted)",
+    )
+
+
+def _add_scenario(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "scenario",
+        nargs="?",
+        default="korea-2025",
+        help="bundled scenario name or scenario JSON file (default: korea-2025)",
+    )
+    p.add_argument(
+        "--sequence", default=None, help="label of the sequence (default: the first)"
+    )
+
+
+def _add_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,59 +86,158 @@ def _parser() -> argparse.ArgumentParser:
         help="score a scenario's contact sequence (default: the editorial case)",
         description="Score a contact sequence on every measure, with a plain reading.",
     )
-    rep.add_argument(
-        "scenario",
-        nargs="?",
-        default="korea-2025",
-        help="bundled scenario name or scenario JSON file (default: korea-2025)",
+    _add_scenario(rep)
+    _add_settings(rep)
+    _add_json(rep)
+
+    cmp = sub.add_parser(
+        "compare",
+        help="several scenarios side by side (default: the Korean presidents)",
+        description="Assess the first sequence of each scenario, one row each.",
     )
-    rep.add_argument(
-        "--salience",
-        default="harmonic",
-        choices=SCHEMES,
-        help="how contacts are weighted (default: harmonic)",
+    cmp.add_argument(
+        "scenarios",
+        nargs="*",
+        help="scenario names or files (default: every bundled korea-* scenario)",
     )
-    rep.add_argument(
-        "--decay", type=float, default=0.5, help="delta of the geometric scheme"
+    _add_settings(cmp)
+    _add_json(cmp)
+
+    order = sub.add_parser(
+        "orderings",
+        help="the same contacts in every other order",
+        description=(
+            "Score every order of the contacts (a seeded sample beyond --limit) "
+            "and place the observed order among them."
+        ),
     )
-    rep.add_argument(
-        "--half-life",
-        type=float,
-        default=7.0,
-        dest="half_life",
-        help="h of the half-life scheme, days",
+    _add_scenario(order)
+    _add_settings(order)
+    order.add_argument(
+        "--metric",
+        default="equidistance",
+        choices=("equidistance", "tilt", "proportionality", "concordance"),
+        help="measure ranking the most/least balanced orders",
     )
-    rep.add_argument(
-        "--sequence", default=None, help="label of the sequence (default: the first)"
+    order.add_argument(
+        "--limit", type=int, default=8, help="exhaustive up to N contacts"
     )
-    rep.add_argument(
-        "--universe",
-        default="contacted",
-        choices=("contacted", "ties"),
-        help="partners compared by proportionality (default: contacted)",
+    order.add_argument("--samples", type=int, default=50_000, help="sample size beyond")
+    order.add_argument("--seed", type=int, default=None, help="seed of the sample")
+    order.add_argument(
+        "--rows", action="store_true", help="with --json: every order's scores"
     )
-    rep.add_argument(
-        "--json", action="store_true", help="print JSON instead of a table"
+    _add_json(order)
+
+    sens = sub.add_parser(
+        "sensitivity",
+        help="Monte Carlo over the analyst's choices",
+        description=(
+            "Draw salience schemes, decay/half-life, interest weights and "
+            "alignment weights; report quantiles and P(tilt > 0)."
+        ),
     )
+    _add_scenario(sens)
+    sens.add_argument("--draws", type=int, default=10_000, help="number of draws")
+    sens.add_argument("--seed", type=int, default=None, help="random seed")
+    sens.add_argument(
+        "--concentration", type=float, default=20.0, help="Dirichlet concentration"
+    )
+    sens.add_argument(
+        "--no-progress", action="store_true", help="hide the progress bar"
+    )
+    _add_json(sens)
 
     sub.add_parser("scenarios", help="list the bundled scenarios")
     return parser
+
+
+def _salience(args: argparse.Namespace) -> Salience:
+    return Salience(args.salience, decay=args.decay, half_life_days=args.half_life)
+
+
+def _print_json(payload: object) -> None:
+    print(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
 def _report(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     graph = RelationGraph.from_scenario(scenario)
     sequence = scenario.sequence(args.sequence)
-    salience = Salience(args.salience, decay=args.decay, half_life_days=args.half_life)
+    salience = _salience(args)
     report = assess(
         graph, sequence, scenario.poles, salience=salience, universe=args.universe
     )
     if args.json:
-        payload = {"scenario": scenario.name, "report": report.to_dict()}
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        _print_json({"scenario": scenario.name, "report": report.to_dict()})
     else:
         print(f"{scenario.title}\n")
         print(report)
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    names = args.scenarios or [n for n in list_scenarios() if n.startswith("korea-")]
+    scenarios = [load_scenario(n) for n in names]
+    result = compare(scenarios, salience=_salience(args), universe=args.universe)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(result)
+    return 0
+
+
+def _orderings(args: argparse.Namespace) -> int:
+    scenario = load_scenario(args.scenario)
+    graph = RelationGraph.from_scenario(scenario)
+    result = orderings(
+        graph,
+        scenario.sequence(args.sequence),
+        scenario.poles,
+        metric=args.metric,
+        limit=args.limit,
+        samples=args.samples,
+        seed=args.seed,
+        salience=_salience(args),
+        universe=args.universe,
+    )
+    if args.json:
+        _print_json({"scenario": scenario.name, **result.to_dict(rows=args.rows)})
+    else:
+        print(result)
+    return 0
+
+
+def _sensitivity(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    scenario = load_scenario(args.scenario)
+    graph = RelationGraph.from_scenario(scenario)
+    with tqdm(
+        total=args.draws,
+        desc="draws",
+        unit="draw",
+        disable=True if args.no_progress else None,
+        file=sys.stderr,
+        leave=False,
+    ) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.update(done - bar.n)
+
+        result = sensitivity(
+            graph,
+            scenario.sequence(args.sequence),
+            scenario.poles,
+            draws=args.draws,
+            seed=args.seed,
+            concentration=args.concentration,
+            progress=progress,
+        )
+    if args.json:
+        _print_json({"scenario": scenario.name, **result.to_dict()})
+    else:
+        print(result)
     return 0
 
 
@@ -127,6 +270,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "report":
             return _report(args)
+        if args.command == "compare":
+            return _compare(args)
+        if args.command == "orderings":
+            return _orderings(args)
+        if args.command == "sensitivity":
+            return _sensitivity(args)
         if args.command == "scenarios":
             return _scenarios()
         parser.print_help()
