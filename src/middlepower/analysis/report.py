@@ -87,8 +87,8 @@ class BalanceReport(FrozenModel):
         Balance of the whole signed system on ``start``.
     camps, frustration, frustration_exact
         The two camps of the weighted frustration partition (the focal
-        state's camp first), its weighted line index and whether it is
-        proven optimal.
+        state's camp first; states without any signed tie are left out), its
+        weighted line index and whether it is proven optimal.
     readings
         One plain-language sentence per score.
     """
@@ -234,7 +234,8 @@ def _structure(
     snap: RelationGraph, focal: str, poles: tuple[str, ...]
 ) -> dict[str, Any]:
     fr = frustration(snap, weighted=True, method="auto")
-    a, b = fr.partition
+    tied = {c for e in snap.signed().edges for c in e}
+    a, b = (camp & tied for camp in fr.partition)
     if focal in b:
         a, b = b, a
     return {
