@@ -21,7 +21,11 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from middlepower.exceptions import InvalidGraphError, UnknownStateError
+from middlepower.exceptions import (
+    InvalidGraphError,
+    InvalidParameterError,
+    UnknownStateError,
+)
 from middlepower.models import (
     SIGNED_WEIGHTS,
     Scenario,
@@ -120,7 +124,7 @@ class RelationGraph:
             G.add_edge(t.source, t.target, key=key, tie=t, index=index)
         self._G = G
         self._ties = ties
-        self.name = name
+        self.name = name or None
 
     # -- construction -----------------------------------------------------
     @classmethod
@@ -244,6 +248,10 @@ class RelationGraph:
                 day = dt.date.fromisoformat(day)
             except ValueError:
                 raise InvalidGraphError(f"Day {day!r} is not an ISO date.") from None
+        elif isinstance(day, dt.datetime):
+            day = day.date()
+        elif not isinstance(day, dt.date):
+            raise InvalidGraphError(f"Day {day!r} is not a date.")
         valid = [t for t in self._ties if t.valid_on(day)]
         return RelationGraph(valid, self.states, name=self.name)
 
@@ -256,7 +264,7 @@ class RelationGraph:
         ties of the kind are recorded (different periods), the largest
         strength is returned: take a snapshot with :meth:`at` first.
         """
-        kind = TieKind(kind)
+        kind = _kind(kind)
         self.check_codes([source, target])
         best = 0.0
         for t in self._ties:
@@ -327,7 +335,7 @@ class RelationGraph:
             If True, return the pair strength (max of both directions).
         """
         T: npt.NDArray[np.float64] = self.strength_tensor(nodelist)[
-            KINDS.index(TieKind(kind))
+            KINDS.index(_kind(kind))
         ]
         return np.maximum(T, T.T) if symmetric else T
 
@@ -472,13 +480,14 @@ class RelationGraph:
         """
         G = nx.MultiDiGraph(name=self.name or "")
         for s in self.states:
-            G.add_node(s.code, name=s.name, state_json=s.to_json(indent=None))
+            name = s.name if _xml_safe(s.name) else s.code
+            G.add_node(s.code, name=name, state_json=s.to_json(indent=None))
         for u, v, key, d in self._G.edges(keys=True, data=True):
             t = d["tie"]
             scalars = {
                 k: v
                 for k, v in t.model_dump(mode="json", exclude={"evidence"}).items()
-                if v is not None and k not in ("source", "target")
+                if v is not None and k not in ("source", "target") and _xml_safe(v)
             }
             G.add_edge(
                 u,
@@ -522,9 +531,24 @@ def _signed_kappa(
     try:
         return kind_weights(weights, SIGNED_WEIGHTS, "signed weights")
     except ValueError as err:
-        from middlepower.exceptions import InvalidParameterError
-
         raise InvalidParameterError(str(err)) from None
+
+
+def _kind(kind: TieKind | str) -> TieKind:
+    try:
+        return TieKind(kind)
+    except ValueError:
+        valid = ", ".join(repr(k.value) for k in TieKind)
+        raise InvalidParameterError(
+            f"Unknown tie kind {kind!r}; expected one of {valid}."
+        ) from None
+
+
+def _xml_safe(value: object) -> bool:
+    """Whether a GraphML scalar can be written as XML 1.0 text."""
+    if not isinstance(value, str):
+        return True
+    return all(ch in "\t\n\r" or ord(ch) >= 0x20 for ch in value)
 
 
 def _compact(d: dict[str, Any]) -> dict[str, Any]:

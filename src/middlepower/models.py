@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 import re
 from collections.abc import Mapping
 from enum import Enum
@@ -62,18 +63,14 @@ def _check_code(value: object) -> object:
 
 
 StateCode = Annotated[
-    str, BeforeValidator(_check_code), StringConstraints(min_length=2)
+    str,
+    StringConstraints(min_length=2, max_length=8, pattern=_CODE_RE.pattern),
+    BeforeValidator(_check_code),  # runs first: a clearer message than the pattern's
 ]
 """A state identifier: 2-8 upper-case letters/digits, conventionally ISO3."""
 
 
-def _finite(value: float | None) -> float | None:
-    if value is not None and not math.isfinite(value):
-        raise ValueError(f"value {value!r} must be a finite number")
-    return value
-
-
-FiniteFloat = Annotated[float, AfterValidator(_finite)]
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 
 
@@ -295,10 +292,11 @@ def kind_weights(
             raise ValueError(
                 f"unknown tie kind {key!r} in {what}; expected one of {valid}"
             ) from None
-        if isinstance(w, bool) or not isinstance(w, int | float):
+        if isinstance(w, bool) or not isinstance(w, numbers.Real):
             raise ValueError(
                 f"{what} weight of {kind.value!r} must be a number, not {w!r}"
             )
+        w = float(w)
         if not math.isfinite(w) or w < 0:
             raise ValueError(
                 f"{what} weight of {kind.value!r} must be finite and >= 0, not {w!r}"
@@ -418,7 +416,7 @@ class Tie(FrozenModel):
     source: StateCode
     target: StateCode
     kind: Annotated[TieKind, _enum_member(TieKind, "tie kind")]
-    strength: Annotated[FiniteFloat, Field(ge=0.0, le=1.0)]
+    strength: Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
     directed: bool
     start: dt.date | None = None
     end: dt.date | None = None
@@ -464,6 +462,8 @@ class Tie(FrozenModel):
 
     def valid_on(self, day: dt.date) -> bool:
         """Whether the tie is valid on ``day`` (bounds inclusive)."""
+        if isinstance(day, dt.datetime):
+            day = day.date()
         return (self.start is None or self.start <= day) and (
             self.end is None or day <= self.end
         )
@@ -505,7 +505,7 @@ class Contact(FrozenModel):
     on: dt.date
     channel: Annotated[Channel, _enum_member(Channel, "channel")] = Channel.CALL
     level: NonEmptyStr = "leader"
-    duration_min: Annotated[FiniteFloat, Field(gt=0)] | None = None
+    duration_min: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
     initiated_by: StateCode | None = None
     time: dt.time | None = None
     note: str | None = None

@@ -695,7 +695,7 @@ def interest_benchmark(
     graph.check_codes([focal, *partners])
     universe = _universe(partners, focal)
     b = _benchmark(graph, focal, universe, interests)
-    if np.isnan(b).any():
+    if not universe or np.isnan(b).any():
         return None
     return dict(zip(universe, b.tolist(), strict=True))
 
