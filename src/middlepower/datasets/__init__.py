@@ -8,6 +8,7 @@ Examples
 
 from __future__ import annotations
 
+from middlepower.datasets._contacts import leader_contact_sequence, load_leader_contacts
 from middlepower.datasets._scenarios import list_scenarios, load_scenario
 from middlepower.datasets._signed import (
     load_signed_interstate,
@@ -17,7 +18,9 @@ from middlepower.datasets._signed import (
 )
 
 __all__ = [
+    "leader_contact_sequence",
     "list_scenarios",
+    "load_leader_contacts",
     "load_scenario",
     "load_signed_interstate",
     "load_signed_interstate_window",

@@ -408,7 +408,7 @@ def brokerage(graph: SignedGraph, focal: str) -> float | None:
     >>> sc = mp.load_scenario("korea-2025")
     >>> g = mp.RelationGraph.from_scenario(sc).at("2025-06-04")
     >>> round(mp.brokerage(g, "KOR"), 4)
-    0.307
+    0.3725
     """
     sg = _signed(graph)
     f, row = _focal_row(sg, focal)
