@@ -119,7 +119,10 @@ def main() -> int:
     parser.add_argument("--loop", type=int, default=300, help="orders/draws looped")
     args = parser.parse_args()
     failures = []
-    for name, fn in (("orderings", bench_orderings), ("sensitivity", bench_sensitivity)):
+    for name, fn in (
+        ("orderings", bench_orderings),
+        ("sensitivity", bench_sensitivity),
+    ):
         speedup, peak, ok = fn(args.loop)
         if speedup < TARGET_SPEEDUP:
             failures.append(f"{name} speed-up {speedup:.0f}x < {TARGET_SPEEDUP:.0f}x")
