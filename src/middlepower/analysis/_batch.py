@@ -26,7 +26,11 @@ from middlepower.kernels.sequence import (
     pole_attention_kernel,
     tilt_kernel,
 )
-from middlepower.metrics.sequence import _sequence_universe, check_poles
+from middlepower.metrics.sequence import (
+    _sequence_universe,
+    check_poles,
+    focal_strengths,
+)
 from middlepower.models import ContactSequence, TieKind
 
 FloatArray = npt.NDArray[np.float64]
@@ -78,8 +82,7 @@ def prepare(
     pole_idx = np.array([order.index(p) for p in poles], dtype=np.intp)
     signs = np.array([k.sign for k in KINDS], dtype=float)
     coef_pairs = signs[:, None, None] * P[:, :, pole_idx]
-    TU = snap.strength_tensor([sequence.focal, *U])
-    X = TU[:, 0, 1:].T.copy()
+    X = focal_strengths(snap.strength_tensor([sequence.focal, *U]))
     index = {p: i for i, p in enumerate(partners)}
     return Prepared(
         sequence=sequence,

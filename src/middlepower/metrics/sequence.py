@@ -611,9 +611,24 @@ def interest_matrix(
     universe: Sequence[str],
     kinds: Sequence[TieKind] = KINDS,
 ) -> FloatArray:
-    """Strengths ``str_k(F -> s)`` as a ``(len(universe), len(kinds))`` array."""
+    """Strengths ``str_k(F -> s)`` as a ``(len(universe), len(kinds))`` array.
+
+    For a directed kind (trade) only the tie recorded ``F -> s`` counts (the
+    share of F's own trade); for every other kind the pair strength, whatever
+    direction a tie was recorded in (an alliance that binds ``s`` to defend F
+    is F's interest too).
+    """
     T = graph.strength_tensor([focal, *universe])
-    out: FloatArray = T[[KINDS.index(k) for k in kinds], 0, 1:].T
+    X = focal_strengths(T)
+    out: FloatArray = X[:, [KINDS.index(k) for k in kinds]]
+    return out
+
+
+def focal_strengths(T: FloatArray) -> FloatArray:
+    """``str_k(F -> s)`` from a strength tensor whose node 0 is F: ``(N-1, K)``."""
+    P = np.maximum(T, np.swapaxes(T, 1, 2))
+    directed = np.array([k.directed for k in KINDS])
+    out: FloatArray = np.where(directed[:, None], T[:, 0, 1:], P[:, 0, 1:]).T.copy()
     return out
 
 
@@ -669,7 +684,8 @@ def interest_benchmark(
     interests : mapping of TieKind to float, optional
         :math:`\theta`; kinds left out weigh 0. Default: alliance 1, trade 1,
         neighbour 1. For a directed kind (trade) only F's own recorded
-        direction counts (the share of F's trade).
+        direction counts (the share of F's trade); for the other kinds a tie
+        counts whichever direction it was recorded in.
 
     Returns
     -------
