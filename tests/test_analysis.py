@@ -318,3 +318,13 @@ def test_batch_kernels_match_across_permutations() -> None:
     assert len({tuple(r) for r in res.orders}) == len(
         list(itertools.permutations(range(3)))
     )
+
+
+def test_report_partner_frame(case) -> None:  # type: ignore[no-untyped-def]
+    pd = pytest.importorskip("pandas")
+    frame = mp.assess(*case).to_frame()
+    assert isinstance(frame, pd.DataFrame)
+    assert list(frame.index) == ["USA", "JPN", "CHN"]
+    assert list(frame.columns) == ["attention", "benchmark", "a[USA]", "a[CHN]"]
+    assert frame["attention"].sum() == pytest.approx(1.0)
+    assert frame.loc["JPN", "a[USA]"] == 1.0

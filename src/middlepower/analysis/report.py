@@ -125,6 +125,30 @@ class BalanceReport(FrozenModel):
         """Return a JSON-ready dictionary (dates as ISO strings)."""
         return self.model_dump(mode="json")
 
+    def to_frame(self) -> Any:
+        """Return the per-partner table as a :class:`pandas.DataFrame`.
+
+        One row per contacted partner (in order of first contact): attention,
+        benchmark and the alignment toward each pole (``a[USA]``...). Needs
+        the ``pandas`` extra. The scores are in :meth:`to_dict`.
+        """
+        try:
+            import pandas as pd
+        except ImportError as err:  # pragma: no cover - depends on the extra
+            raise ImportError(
+                "to_frame needs pandas: pip install 'middlepower[pandas]'"
+            ) from err
+        rows = []
+        for partner, att in self.attention.items():
+            row: dict[str, Any] = {"partner": partner, "attention": att}
+            row["benchmark"] = (
+                None if self.benchmark is None else self.benchmark.get(partner)
+            )
+            for pole, a in zip(self.poles, self.alignment[partner], strict=True):
+                row[f"a[{pole}]"] = a
+            rows.append(row)
+        return pd.DataFrame(rows).set_index("partner")
+
     def __str__(self) -> str:
         return format_report(self)
 

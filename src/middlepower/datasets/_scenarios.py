@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from middlepower.exceptions import UnknownScenarioError
 from middlepower.models import Scenario
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10
+    from importlib.abc import Traversable
 
 __all__ = ["list_scenarios", "load_scenario"]
 
