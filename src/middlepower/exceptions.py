@@ -18,7 +18,18 @@ __all__ = [
 
 
 class MiddlePowerError(Exception):
-    """Base class for every error raised by middlepower."""
+    """Base class for every error raised by middlepower.
+
+    Examples
+    --------
+    Catch any of the library's deliberate errors at once:
+
+    >>> try:
+    ...     mp.load_scenario("atlantis")
+    ... except mp.MiddlePowerError as err:
+    ...     print(type(err).__name__)
+    UnknownScenarioError
+    """
 
 
 class _KeyErrorMessage(KeyError):
@@ -37,6 +48,17 @@ class UnknownStateError(MiddlePowerError, _KeyErrorMessage):
         The unknown code(s).
     where : str, optional
         What was searched, for the message (e.g. ``"the relation graph"``).
+
+    Examples
+    --------
+    >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+    >>> try:
+    ...     g.state("XYZ")
+    ... except mp.UnknownStateError as err:
+    ...     print(err)
+    ...     print(err.codes, isinstance(err, KeyError))
+    Unknown state code 'XYZ' in the relation graph.
+    ('XYZ',) True
     """
 
     def __init__(
@@ -52,7 +74,23 @@ class UnknownStateError(MiddlePowerError, _KeyErrorMessage):
 
 
 class UnknownScenarioError(MiddlePowerError, _KeyErrorMessage):
-    """A bundled scenario name that does not exist."""
+    """A bundled scenario name that does not exist.
+
+    Parameters
+    ----------
+    name : str
+        The name asked for.
+    available : tuple of str
+        The bundled scenario names, listed in the message.
+
+    Examples
+    --------
+    >>> try:
+    ...     mp.load_scenario("korea-1948")
+    ... except mp.UnknownScenarioError as err:
+    ...     print(err)
+    Unknown scenario 'korea-1948'; bundled scenarios are: australia-2022-albanese, ...
+    """
 
     def __init__(self, name: str, available: tuple[str, ...]) -> None:
         self.name = name
@@ -63,8 +101,28 @@ class UnknownScenarioError(MiddlePowerError, _KeyErrorMessage):
 
 
 class InvalidGraphError(MiddlePowerError, ValueError):
-    """A graph that a measure cannot take (directed, self-loops, missing signs...)."""
+    """A graph that a measure cannot take (directed, self-loops, missing signs...).
+
+    Examples
+    --------
+    >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+    >>> try:
+    ...     g.at("June 4")
+    ... except mp.InvalidGraphError as err:
+    ...     print(err)
+    Day 'June 4' is not an ISO date.
+    """
 
 
 class InvalidParameterError(MiddlePowerError, ValueError):
-    """An argument outside its allowed values (bad poles, weights, scheme...)."""
+    """An argument outside its allowed values (bad poles, weights, scheme...).
+
+    Examples
+    --------
+    >>> seq = mp.load_scenario("korea-2025").sequence()
+    >>> try:
+    ...     mp.salience_weights(seq, "cubic")
+    ... except mp.InvalidParameterError as err:
+    ...     print(err)
+    Unknown salience scheme 'cubic'; expected one of 'harmonic', 'geometric', ...
+    """

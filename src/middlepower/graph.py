@@ -131,12 +131,43 @@ class RelationGraph:
     def from_ties(
         cls, ties: Iterable[Tie], states: Iterable[State] | None = None
     ) -> RelationGraph:
-        """Build a graph from ties (and optionally their states)."""
+        """Build a graph from ties (and optionally their states).
+
+        Parameters
+        ----------
+        ties : iterable of Tie
+            The ties.
+        states : iterable of State, optional
+            The states; if omitted, one is made for every code the ties name.
+
+        Returns
+        -------
+        RelationGraph
+            The graph (unnamed).
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_ties(
+        ...     [mp.Tie(source="USA", target="CHN", kind="rivalry", strength=1.0)]
+        ... )
+        >>> g
+        <RelationGraph: 2 states, 1 ties>
+        """
         return cls(ties, states)
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> RelationGraph:
         """Build the graph of a :class:`~middlepower.Scenario`.
+
+        Parameters
+        ----------
+        scenario : Scenario
+            The case; its states, ties and name are used.
+
+        Returns
+        -------
+        RelationGraph
+            The graph, named after the scenario.
 
         Examples
         --------
@@ -176,44 +207,138 @@ class RelationGraph:
     # -- accessors ------------------------------------------------------------
     @property
     def nx_graph(self) -> nx.MultiDiGraph:
-        """A read-only view of the underlying :class:`networkx.MultiDiGraph`."""
+        """A read-only view of the underlying :class:`networkx.MultiDiGraph`.
+
+        Edges are keyed by tie kind and carry the :class:`~middlepower.Tie`
+        as attribute ``tie``.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> sorted(g.nx_graph["KOR"]["CHN"])
+        ['neighbour', 'partnership', 'trade']
+        """
         return nx.freeze(self._G.copy(as_view=True))
 
     @property
     def codes(self) -> tuple[str, ...]:
-        """The state codes, in insertion order."""
+        """The state codes, in insertion order.
+
+        Examples
+        --------
+        >>> mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025")).codes
+        ('KOR', 'USA', 'JPN', 'CHN', 'CZE', 'VNM', 'AUS')
+        """
         return tuple(self._G)
 
     @property
     def states(self) -> tuple[State, ...]:
-        """The states, in insertion order."""
+        """The states, in insertion order.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> [s.name for s in g.states][:4]
+        ['South Korea', 'United States', 'Japan', 'China']
+        """
         return tuple(self._G.nodes[c]["state"] for c in self._G)
 
     @property
     def ties(self) -> tuple[Tie, ...]:
-        """The ties, in the order given."""
+        """The ties, in the order given.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> len(g.ties), g.ties[0].kind
+        (11, <TieKind.ALLIANCE: 'alliance'>)
+        """
         return self._ties
 
     def state(self, code: str) -> State:
         """Return the :class:`~middlepower.State` with ``code``.
 
+        Parameters
+        ----------
+        code : str
+            A state code of the graph.
+
+        Returns
+        -------
+        State
+            The state.
+
         Raises
         ------
         UnknownStateError
             If ``code`` is not in the graph.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> g.state("KOR").name, g.state("KOR").cow
+        ('South Korea', 732)
         """
         self.check_codes([code])
         state: State = self._G.nodes[code]["state"]
         return state
 
     def check_codes(self, codes: Iterable[str]) -> None:
-        """Raise :class:`~middlepower.UnknownStateError` naming unknown codes."""
+        """Raise :class:`~middlepower.UnknownStateError` naming unknown codes.
+
+        Parameters
+        ----------
+        codes : iterable of str
+            The codes to check.
+
+        Returns
+        -------
+        None
+            When every code is in the graph.
+
+        Raises
+        ------
+        UnknownStateError
+            Naming every unknown code (each once).
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> g.check_codes(["KOR", "USA"])  # silent: both known
+        >>> try:
+        ...     g.check_codes(["KOR", "PRK", "RUS"])
+        ... except mp.UnknownStateError as err:
+        ...     print(err)
+        Unknown state codes 'PRK', 'RUS' in the relation graph.
+        """
         missing = [c for c in codes if c not in self._G]
         if missing:
             raise UnknownStateError(tuple(dict.fromkeys(missing)), "the relation graph")
 
     def ties_between(self, u: str, v: str) -> tuple[Tie, ...]:
-        """Every tie joining ``u`` and ``v`` in either direction."""
+        """Every tie joining ``u`` and ``v`` in either direction.
+
+        Parameters
+        ----------
+        u, v : str
+            State codes of the graph.
+
+        Returns
+        -------
+        tuple of Tie
+            The ties, in the order given (all periods).
+
+        Raises
+        ------
+        UnknownStateError
+            If ``u`` or ``v`` is not in the graph.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> [t.kind.value for t in g.ties_between("CHN", "KOR")]
+        ['partnership', 'trade', 'neighbour']
+        """
         self.check_codes([u, v])
         return tuple(t for t in self._ties if {t.source, t.target} == {u, v})
 
@@ -226,6 +351,16 @@ class RelationGraph:
         day : datetime.date or str
             The day (ISO string accepted). A tie is valid when
             ``start <= day <= end``; a missing bound is open.
+
+        Returns
+        -------
+        RelationGraph
+            Every state, and the ties valid on ``day``.
+
+        Raises
+        ------
+        InvalidGraphError
+            If ``day`` is not a date or an ISO date string.
 
         Examples
         --------
@@ -263,6 +398,31 @@ class RelationGraph:
         (trade) only the tie recorded ``source -> target`` counts. If several
         ties of the kind are recorded (different periods), the largest
         strength is returned: take a snapshot with :meth:`at` first.
+
+        Parameters
+        ----------
+        source, target : str
+            State codes of the graph.
+        kind : TieKind or str
+            The tie kind.
+
+        Returns
+        -------
+        float
+            In :math:`[0, 1]`.
+
+        Raises
+        ------
+        UnknownStateError
+            If ``source`` or ``target`` is not in the graph.
+        InvalidParameterError
+            For an unknown kind.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> g.strength("KOR", "CHN", "trade"), g.strength("CHN", "KOR", "trade")
+        (0.206, 0.0)
         """
         kind = _kind(kind)
         self.check_codes([source, target])
@@ -281,6 +441,24 @@ class RelationGraph:
 
         For a directed kind, the larger of the two recorded directions; 0 if
         there is no tie.
+
+        Parameters
+        ----------
+        u, v : str
+            State codes of the graph (order irrelevant).
+        kind : TieKind or str
+            The tie kind.
+
+        Returns
+        -------
+        float
+            In :math:`[0, 1]`.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> g.pair_strength("CHN", "KOR", "trade")
+        0.206
         """
         return max(self.strength(u, v, kind), self.strength(v, u, kind))
 
@@ -291,6 +469,16 @@ class RelationGraph:
 
         ``T[k, i, j]`` is :meth:`strength` of ``KINDS[k]`` from ``nodelist[i]``
         to ``nodelist[j]`` (symmetric ties fill both directions).
+
+        Parameters
+        ----------
+        nodelist : sequence of str, optional
+            Row/column order (default: :attr:`codes`).
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(len(KINDS), n, n)``, values in :math:`[0, 1]`.
 
         Examples
         --------
@@ -333,6 +521,18 @@ class RelationGraph:
             Row/column order (default: :attr:`codes`).
         symmetric : bool, optional (default=False)
             If True, return the pair strength (max of both directions).
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(n, n)``; entry ``[i, j]`` is the strength from
+            ``nodelist[i]`` to ``nodelist[j]``.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> g.to_numpy("trade", ["KOR", "USA", "CHN"]).tolist()
+        [[0.0, 0.152, 0.206], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
         """
         T: npt.NDArray[np.float64] = self.strength_tensor(nodelist)[
             KINDS.index(_kind(kind))
@@ -354,6 +554,26 @@ class RelationGraph:
         with the pair strength of each kind and default
         :data:`~middlepower.models.SIGNED_WEIGHTS` κ (alliance 1, partnership
         0.5, trade 0.5, rivalry 1, neighbour 0).
+
+        Parameters
+        ----------
+        nodelist : sequence of str, optional
+            Row/column order (default: :attr:`codes`).
+        weights : mapping of TieKind to float, optional
+            The κ of each kind; kinds left out weigh 0.
+
+        Returns
+        -------
+        numpy.ndarray
+            Symmetric, shape ``(n, n)``, values in :math:`[-1, 1]`, zero
+            diagonal.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> S = g.at("2025-06-04").signed_matrix(["KOR", "USA", "CHN"])
+        >>> S.round(3).tolist()  # KOR-CHN: partnership 0.5 + trade 0.5 * 0.206
+        [[0.0, 1.0, 0.603], [1.0, 0.0, -1.0], [0.603, -1.0, 0.0]]
         """
         kappa = _signed_kappa(weights)
         T = self.strength_tensor(nodelist)
@@ -405,6 +625,18 @@ class RelationGraph:
         Node attributes are the :class:`~middlepower.State` fields, edge
         attributes the :class:`~middlepower.Tie` fields (dates as ISO strings,
         ``None`` fields left out); :meth:`from_networkx` reads it back.
+
+        Returns
+        -------
+        networkx.MultiDiGraph
+            A new, mutable graph; edges keyed as in :attr:`nx_graph`.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> H = g.to_networkx()
+        >>> H.nodes["KOR"]["name"], H.edges["KOR", "CHN", "trade"]["strength"]
+        ('South Korea', 0.206)
         """
         G = nx.MultiDiGraph(name=self.name or "")
         for s in self.states:
@@ -419,6 +651,30 @@ class RelationGraph:
 
         Every edge needs at least ``kind`` and ``strength``; nodes need no
         attribute (their name defaults to the code).
+
+        Parameters
+        ----------
+        G : networkx.Graph
+            Any networkx graph (edge direction is taken from each tie's kind
+            unless a ``directed`` attribute says otherwise).
+
+        Returns
+        -------
+        RelationGraph
+            The graph, named after ``G.graph["name"]`` if set.
+
+        Raises
+        ------
+        InvalidGraphError
+            If an edge has no ``kind``.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> G = nx.Graph()
+        >>> G.add_edge("KOR", "USA", kind="alliance", strength=1.0)
+        >>> mp.RelationGraph.from_networkx(G).pair_strength("USA", "KOR", "alliance")
+        1.0
         """
         states = [
             State.model_validate({"code": n, "name": n, **_strip(d, "code")})
@@ -434,14 +690,45 @@ class RelationGraph:
         return cls(ties, states, name=name)
 
     def to_node_link(self) -> dict[str, Any]:
-        """Node-link data (``networkx.node_link_data``), JSON-serialisable."""
+        """Node-link data (``networkx.node_link_data``), JSON-serialisable.
+
+        Returns
+        -------
+        dict
+            Keys ``directed``, ``multigraph``, ``graph`` (with the name and a
+            ``format`` tag), ``nodes`` and ``edges``.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> d = g.to_node_link()
+        >>> d["graph"]["format"], len(d["nodes"]), len(d["edges"])
+        ('middlepower.RelationGraph/1', 7, 11)
+        """
         data: dict[str, Any] = nx.node_link_data(self.to_networkx(), edges="edges")
         data["graph"] = {**data.get("graph", {}), "format": _FORMAT}
         return data
 
     @classmethod
     def from_node_link(cls, data: Mapping[str, Any]) -> RelationGraph:
-        """Rebuild a graph from :meth:`to_node_link` output."""
+        """Rebuild a graph from :meth:`to_node_link` output.
+
+        Parameters
+        ----------
+        data : mapping
+            Node-link data as :meth:`to_node_link` gives it.
+
+        Returns
+        -------
+        RelationGraph
+            The graph.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> mp.RelationGraph.from_node_link(g.to_node_link()) == g
+        True
+        """
         data = dict(data)
         data["graph"] = {
             k: v for k, v in data.get("graph", {}).items() if k != "format"
@@ -451,6 +738,16 @@ class RelationGraph:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Node-link JSON text; :meth:`from_json` reads it back losslessly.
+
+        Parameters
+        ----------
+        indent : int or None, optional (default=2)
+            Indentation; ``None`` for one compact line.
+
+        Returns
+        -------
+        str
+            The JSON text of :meth:`to_node_link`.
 
         Examples
         --------
@@ -462,7 +759,29 @@ class RelationGraph:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> RelationGraph:
-        """Parse :meth:`to_json` output."""
+        """Parse :meth:`to_json` output.
+
+        Parameters
+        ----------
+        text : str or bytes
+            Node-link JSON text.
+
+        Returns
+        -------
+        RelationGraph
+            The graph.
+
+        Raises
+        ------
+        InvalidGraphError
+            If ``text`` is not JSON or not a JSON object.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> mp.RelationGraph.from_json(g.to_json(indent=None))
+        <RelationGraph 'korea-2025': 7 states, 11 ties>
+        """
         try:
             data = json.loads(text)
         except json.JSONDecodeError as err:
@@ -477,6 +796,24 @@ class RelationGraph:
         GraphML holds only scalars, so each node and edge carries its model as
         JSON (``state_json``/``tie_json``) beside readable scalar columns
         (``name``, ``kind``, ``strength``, ...).
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write.
+
+        Returns
+        -------
+        None
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     g.write_graphml(os.path.join(tmp, "korea.graphml"))
+        ...     print(os.listdir(tmp))
+        ['korea.graphml']
         """
         G = nx.MultiDiGraph(name=self.name or "")
         for s in self.states:
@@ -501,7 +838,33 @@ class RelationGraph:
 
     @classmethod
     def read_graphml(cls, path: str | os.PathLike[str]) -> RelationGraph:
-        """Read a file written by :meth:`write_graphml`."""
+        """Read a file written by :meth:`write_graphml`.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The GraphML file.
+
+        Returns
+        -------
+        RelationGraph
+            The graph, equal to the one written.
+
+        Raises
+        ------
+        InvalidGraphError
+            If the file was not written by :meth:`write_graphml`.
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = os.path.join(tmp, "korea.graphml")
+        ...     g.write_graphml(path)
+        ...     mp.RelationGraph.read_graphml(path) == g
+        True
+        """
         G = nx.read_graphml(os.fspath(path), force_multigraph=True)
         if "state_json" not in next(iter(G.nodes.values()), {"state_json": ""}):
             raise InvalidGraphError(

@@ -102,18 +102,66 @@ class FrozenModel(BaseModel):
         """Return a copy with ``changes`` applied, validated again.
 
         ``model_copy(update=...)`` does not validate; this does.
+
+        Parameters
+        ----------
+        **changes
+            New values of fields, by name.
+
+        Returns
+        -------
+        FrozenModel
+            A validated copy of the same type.
+
+        Examples
+        --------
+        >>> t = mp.Tie(source="KOR", target="CHN", kind="trade", strength=0.206)
+        >>> t.replace(strength=0.25).strength
+        0.25
         """
         data = self.model_dump()
         data.update(changes)
         return type(self).model_validate(data)
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """Serialise to a JSON string (lossless; see :meth:`from_json`)."""
+        """Serialise to a JSON string (lossless; see :meth:`from_json`).
+
+        Parameters
+        ----------
+        indent : int or None, optional (default=2)
+            Indentation; ``None`` for one compact line.
+
+        Returns
+        -------
+        str
+            The JSON text.
+
+        Examples
+        --------
+        >>> mp.State(code="KOR", name="South Korea").to_json(indent=None)
+        '{"code":"KOR","name":"South Korea","cow":null,"role":null,"note":null}'
+        """
         return self.model_dump_json(indent=indent, exclude_defaults=False)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Self:
-        """Parse and validate a JSON string produced by :meth:`to_json`."""
+        """Parse and validate a JSON string produced by :meth:`to_json`.
+
+        Parameters
+        ----------
+        text : str or bytes
+            JSON text.
+
+        Returns
+        -------
+        FrozenModel
+            The validated model.
+
+        Examples
+        --------
+        >>> mp.State.from_json('{"code": "KOR", "name": "South Korea"}').code
+        'KOR'
+        """
         return cls.model_validate_json(text)
 
 
@@ -133,7 +181,15 @@ def _enum_member(enum: type[Enum], what: str) -> Any:
 
 
 class Dimension(str, Enum):
-    """The dimension of international relations a tie belongs to."""
+    """The dimension of international relations a tie belongs to.
+
+    Examples
+    --------
+    >>> mp.TieKind.RIVALRY.dimension
+    <Dimension.SECURITY: 'security'>
+    >>> [str(d) for d in mp.Dimension]
+    ['security', 'diplomatic', 'economic', 'geographic']
+    """
 
     SECURITY = "security"
     DIPLOMATIC = "diplomatic"
@@ -179,17 +235,35 @@ class TieKind(str, Enum):
 
     @property
     def dimension(self) -> Dimension:
-        """The dimension (security, diplomatic, economic, geographic)."""
+        """The dimension (security, diplomatic, economic, geographic).
+
+        Examples
+        --------
+        >>> mp.TieKind.TRADE.dimension
+        <Dimension.ECONOMIC: 'economic'>
+        """
         return _KIND_DIMENSION[self]
 
     @property
     def sign(self) -> int:
-        """The default sign: +1 friendly, -1 hostile, 0 neutral."""
+        """The default sign: +1 friendly, -1 hostile, 0 neutral.
+
+        Examples
+        --------
+        >>> mp.TieKind.ALLIANCE.sign, mp.TieKind.NEIGHBOUR.sign, mp.TieKind.RIVALRY.sign
+        (1, 0, -1)
+        """
         return _KIND_SIGN[self]
 
     @property
     def directed(self) -> bool:
-        """Whether a tie of this kind is directed by default."""
+        """Whether a tie of this kind is directed by default.
+
+        Examples
+        --------
+        >>> mp.TieKind.TRADE.directed, mp.TieKind.ALLIANCE.directed
+        (True, False)
+        """
         return self is TieKind.TRADE
 
 
@@ -215,6 +289,12 @@ class Channel(str, Enum):
     A ``visit`` is the focal leader travelling to the partner; a ``summit`` is
     a bilateral summit hosted by the focal state or elsewhere; a ``meeting``
     is a bilateral on the sidelines of a multilateral gathering.
+
+    Examples
+    --------
+    >>> c = mp.Contact(partner="JPN", on="2025-08-23", channel="visit")
+    >>> c.channel, mp.models.CHANNEL_WEIGHTS[c.channel]
+    (<Channel.VISIT: 'visit'>, 2.0)
     """
 
     CALL = "call"
@@ -274,8 +354,24 @@ def kind_weights(
 ) -> dict[TieKind, float]:
     """Validate a mapping of tie kind to weight; kinds left out weigh 0.
 
-    ``None`` gives ``default``. Raises ``ValueError`` naming a bad kind or a
-    weight that is negative or not finite.
+    Parameters
+    ----------
+    weights : mapping of TieKind (or its value) to float, or None
+        The weights given; ``None`` gives ``default``.
+    default : mapping of TieKind to float
+        The weights used when ``weights`` is ``None``.
+    what : str
+        What the weights are, for error messages.
+
+    Returns
+    -------
+    dict of TieKind to float
+        A weight for every kind.
+
+    Raises
+    ------
+    ValueError
+        Naming a bad kind or a weight that is negative or not finite.
     """
     if weights is None:
         return dict(default)
@@ -452,16 +548,47 @@ class Tie(FrozenModel):
 
     @property
     def sign(self) -> int:
-        """The sign of the tie's kind (+1, 0 or -1)."""
+        """The sign of the tie's kind (+1, 0 or -1).
+
+        Examples
+        --------
+        >>> mp.Tie(source="USA", target="CHN", kind="rivalry", strength=1).sign
+        -1
+        """
         return self.kind.sign
 
     @property
     def dimension(self) -> Dimension:
-        """The dimension of the tie's kind."""
+        """The dimension of the tie's kind.
+
+        Examples
+        --------
+        >>> mp.Tie(source="KOR", target="JPN", kind="neighbour", strength=1).dimension
+        <Dimension.GEOGRAPHIC: 'geographic'>
+        """
         return self.kind.dimension
 
     def valid_on(self, day: dt.date) -> bool:
-        """Whether the tie is valid on ``day`` (bounds inclusive)."""
+        """Whether the tie is valid on ``day`` (bounds inclusive).
+
+        Parameters
+        ----------
+        day : datetime.date or datetime.datetime
+            The day (a datetime counts by its date).
+
+        Returns
+        -------
+        bool
+            True when ``start <= day <= end`` (a missing bound is open).
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> t = mp.Tie(source="KOR", target="CHN", kind="trade", strength=0.206)
+        >>> t = t.replace(start="2025-01-01", end="2025-12-31")
+        >>> t.valid_on(dt.date(2025, 12, 31)), t.valid_on(dt.date(2026, 1, 1))
+        (True, False)
+        """
         if isinstance(day, dt.datetime):
             day = day.date()
         return (self.start is None or self.start <= day) and (
@@ -604,12 +731,26 @@ class ContactSequence(FrozenModel):
 
     @property
     def partners(self) -> tuple[str, ...]:
-        """The partner of each contact, in order (repeats kept)."""
+        """The partner of each contact, in order (repeats kept).
+
+        Examples
+        --------
+        >>> seq = mp.load_scenario("korea-2025").sequences[1]
+        >>> seq.partners
+        ('USA', 'JPN', 'CHN', 'CZE', 'VNM', 'AUS', 'JPN', 'JPN', 'USA', 'CHN')
+        """
         return tuple(c.partner for c in self.contacts)
 
     @property
     def distinct_partners(self) -> tuple[str, ...]:
-        """Each partner once, in order of first contact."""
+        """Each partner once, in order of first contact.
+
+        Examples
+        --------
+        >>> seq = mp.load_scenario("korea-2025").sequences[1]
+        >>> seq.distinct_partners
+        ('USA', 'JPN', 'CHN', 'CZE', 'VNM', 'AUS')
+        """
         return tuple(dict.fromkeys(self.partners))
 
 
@@ -691,16 +832,40 @@ class Scenario(FrozenModel):
 
     @property
     def codes(self) -> tuple[str, ...]:
-        """The state codes, in the order given."""
+        """The state codes, in the order given.
+
+        Examples
+        --------
+        >>> mp.load_scenario("korea-2025").codes
+        ('KOR', 'USA', 'JPN', 'CHN', 'CZE', 'VNM', 'AUS')
+        """
         return tuple(s.code for s in self.states)
 
     def sequence(self, label: str | None = None) -> ContactSequence:
         """Return the sequence with ``label`` (default: the first one).
 
+        Parameters
+        ----------
+        label : str, optional
+            The sequence's label; ``None`` for the first sequence.
+
+        Returns
+        -------
+        ContactSequence
+            The sequence.
+
         Raises
         ------
         KeyError
             If no sequence has that label, or the scenario has none.
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> sc.sequence().partners
+        ('USA', 'JPN', 'CHN')
+        >>> len(sc.sequence(sc.sequences[1].label))
+        10
         """
         if not self.sequences:
             raise KeyError(f"scenario {self.name!r} has no contact sequence")
@@ -717,7 +882,18 @@ class Scenario(FrozenModel):
 
 
 def tie_pair_key(tie: Tie) -> tuple[str, str, TieKind]:
-    """Return the identity of a tie's pair and kind (unordered if symmetric)."""
+    """Return the identity of a tie's pair and kind (unordered if symmetric).
+
+    Parameters
+    ----------
+    tie : Tie
+        The tie.
+
+    Returns
+    -------
+    tuple of (str, str, TieKind)
+        Source, target and kind; the two codes sorted for a symmetric tie.
+    """
     if tie.directed:
         return (tie.source, tie.target, tie.kind)
     a, b = sorted((tie.source, tie.target))

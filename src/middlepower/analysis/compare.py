@@ -43,12 +43,40 @@ class Comparison:
     ----------
     reports : dict of str to BalanceReport
         One :class:`~middlepower.BalanceReport` per case, by label.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+    >>> print(cmp)
+    case            E     tilt        P    tau_b  2-track       CP      E_c   broker
+    --------------------------------------------------------------------------------
+    June        0.364   +0.636    0.979   +0.333    0.494    0.574    0.641    0.372
+              order: USA > JPN > CHN
+    June-Nov    0.431   +0.569    0.872   +0.745    0.494    0.574    0.641    0.372
+              order: USA > JPN > CHN > CZE > VNM > AUS > JPN > JPN > USA > CHN
     """
 
     reports: dict[str, BalanceReport]
 
     def rows(self) -> list[dict[str, Any]]:
-        """Return one dictionary per case: label, order and every score."""
+        """Return one dictionary per case: label, order and every score.
+
+        Returns
+        -------
+        list of dict
+            Keys ``label``, ``focal``, ``start``, ``order`` and the score
+            columns (``equidistance`` ... ``brokerage``).
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+        >>> [(r["label"], len(r["order"]), round(r["tilt"], 4)) for r in cmp.rows()]
+        [('June', 3, 0.6364), ('June-Nov', 10, 0.5689)]
+        """
         out = []
         for label, r in self.reports.items():
             row: dict[str, Any] = {
@@ -62,14 +90,51 @@ class Comparison:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dictionary: the rows and the full reports."""
+        """Return a JSON-ready dictionary: the rows and the full reports.
+
+        Returns
+        -------
+        dict
+            ``rows`` (:meth:`rows`) and ``reports`` (each report's
+            :meth:`~middlepower.BalanceReport.to_dict`, by label).
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+        >>> d = cmp.to_dict()
+        >>> sorted(d), list(d["reports"]), d["reports"]["June"]["start"]
+        (['reports', 'rows'], ['June', 'June-Nov'], '2025-06-04')
+        """
         return {
             "rows": self.rows(),
             "reports": {k: r.to_dict() for k, r in self.reports.items()},
         }
 
     def to_frame(self) -> Any:
-        """Return the rows as a :class:`pandas.DataFrame` (``pandas`` extra)."""
+        """Return the rows as a :class:`pandas.DataFrame` (``pandas`` extra).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by label; ``order`` joined by ``" > "``.
+
+        Raises
+        ------
+        ImportError
+            If pandas is not installed.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+        >>> frame = cmp.to_frame()
+        >>> type(frame).__name__, frame.loc["June", "order"]
+        ('DataFrame', 'USA > JPN > CHN')
+        """
         try:
             import pandas as pd
         except ImportError as err:  # pragma: no cover - depends on the extra

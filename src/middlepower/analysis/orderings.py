@@ -54,7 +54,17 @@ def percentile_rank(values: FloatArray, observed: float) -> float | None:
 
        100 \cdot \frac{\#\{v < x\} + \tfrac12 \#\{v = x\}}{N}
 
-    ``None`` when ``observed`` is nan or no value is defined.
+    Parameters
+    ----------
+    values : numpy.ndarray
+        The values to rank against.
+    observed : float
+        The value to place.
+
+    Returns
+    -------
+    float or None
+        In [0, 100]; ``None`` when ``observed`` is nan or no value is defined.
 
     Examples
     --------
@@ -95,6 +105,16 @@ class OrderingsResult:
         The measure that ranks :attr:`most_balanced` / :attr:`least_balanced`.
     settings : dict
         Salience, interests and alignment κ used.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> res = mp.orderings(g, sc.sequence(), sc.poles)
+    >>> len(res), res.exhaustive, res.observed
+    (6, True, 0)
+    >>> {k: round(v, 1) for k, v in res.percentiles.items()}
+    {'equidistance': 16.7, 'tilt': 83.3, 'proportionality': 75.0, 'concordance': 66.7}
     """
 
     sequence: ContactSequence
@@ -111,7 +131,26 @@ class OrderingsResult:
         return int(self.orders.shape[0])
 
     def partners(self, row: int) -> tuple[str, ...]:
-        """Return the partners of order ``row``, in order."""
+        """Return the partners of order ``row``, in order.
+
+        Parameters
+        ----------
+        row : int
+            Row of :attr:`orders`.
+
+        Returns
+        -------
+        tuple of str
+            The partner of each contact of that order.
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> res = mp.orderings(g, sc.sequence(), sc.poles)
+        >>> res.partners(res.observed), res.partners(5)
+        (('USA', 'JPN', 'CHN'), ('CHN', 'JPN', 'USA'))
+        """
         seq = self.sequence.partners
         return tuple(seq[i] for i in self.orders[row])
 
@@ -122,15 +161,75 @@ class OrderingsResult:
         return [self.row(int(i)) for i in order]
 
     def most_balanced(self, k: int = 1) -> list[dict[str, Any]]:
-        """Return the ``k`` orders with the highest :attr:`metric`."""
+        """Return the ``k`` orders with the highest :attr:`metric`.
+
+        Parameters
+        ----------
+        k : int, optional (default=1)
+            How many orders.
+
+        Returns
+        -------
+        list of dict
+            :meth:`row` of each, best first (ties in row order).
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> res = mp.orderings(g, sc.sequence(), sc.poles)
+        >>> [(r["order"], round(r["equidistance"], 4)) for r in res.most_balanced(2)]
+        [(['CHN', 'USA', 'JPN'], 0.9091), (['CHN', 'JPN', 'USA'], 0.9091)]
+        """
         return self._ranked(True, k)
 
     def least_balanced(self, k: int = 1) -> list[dict[str, Any]]:
-        """Return the ``k`` orders with the lowest :attr:`metric`."""
+        """Return the ``k`` orders with the lowest :attr:`metric`.
+
+        Parameters
+        ----------
+        k : int, optional (default=1)
+            How many orders.
+
+        Returns
+        -------
+        list of dict
+            :meth:`row` of each, worst first (ties in row order).
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> res = mp.orderings(g, sc.sequence(), sc.poles)
+        >>> worst = res.least_balanced()[0]  # the observed order
+        >>> worst["order"], round(worst["equidistance"], 4)
+        (['USA', 'JPN', 'CHN'], 0.3636)
+        """
         return self._ranked(False, k)
 
     def row(self, i: int) -> dict[str, Any]:
-        """Return order ``i`` as a dictionary (partners and scores)."""
+        """Return order ``i`` as a dictionary (partners and scores).
+
+        Parameters
+        ----------
+        i : int
+            Row of :attr:`orders`.
+
+        Returns
+        -------
+        dict
+            ``order`` (list of partners) and each measure (``None`` where
+            undefined).
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> res = mp.orderings(g, sc.sequence(), sc.poles)
+        >>> row = res.row(res.observed)
+        >>> row["order"], round(row["tilt"], 4), round(row["proportionality"], 4)
+        (['USA', 'JPN', 'CHN'], 0.6364, 0.9785)
+        """
         out: dict[str, Any] = {"order": list(self.partners(i))}
         for name, values in self.scores.items():
             v = float(values[i])
@@ -138,7 +237,28 @@ class OrderingsResult:
         return out
 
     def to_dict(self, *, rows: bool = False) -> dict[str, Any]:
-        """Return a JSON-ready summary (every order too with ``rows=True``)."""
+        """Return a JSON-ready summary (every order too with ``rows=True``).
+
+        Parameters
+        ----------
+        rows : bool, optional (default=False)
+            Also list every order under ``"orders"``.
+
+        Returns
+        -------
+        dict
+            Sequence, poles, counts, the observed order, percentiles, the
+            three most and least balanced orders and the settings.
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> res = mp.orderings(g, sc.sequence(), sc.poles)
+        >>> d = res.to_dict(rows=True)
+        >>> d["n_orders"], d["observed"]["order"], len(d["orders"])
+        (6, ['USA', 'JPN', 'CHN'], 6)
+        """
         out: dict[str, Any] = {
             "label": self.sequence.label,
             "focal": self.sequence.focal,
@@ -158,7 +278,29 @@ class OrderingsResult:
         return out
 
     def to_frame(self) -> Any:
-        """Return one row per order as a :class:`pandas.DataFrame` (extra)."""
+        """Return one row per order as a :class:`pandas.DataFrame` (extra).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``order`` (partners joined by ``" > "``), each measure
+            and ``observed`` (True on the observed order).
+
+        Raises
+        ------
+        ImportError
+            If pandas is not installed.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> res = mp.orderings(g, sc.sequence(), sc.poles)
+        >>> frame = res.to_frame()
+        >>> type(frame).__name__, frame.loc[frame["observed"], "order"].tolist()
+        ('DataFrame', ['USA > JPN > CHN'])
+        """
         try:
             import pandas as pd
         except ImportError as err:  # pragma: no cover - depends on the extra
@@ -235,7 +377,27 @@ def _sampled_orders(sequence: ContactSequence, samples: int, seed: Any) -> IntAr
 
 
 def order_weights(prep: Prepared, sal: Salience, orders: IntArray) -> FloatArray:
-    """Salience weights ``(N, n)`` of each order: slot dates, moved channels."""
+    """Salience weights ``(N, n)`` of each order: slot dates, moved channels.
+
+    Parameters
+    ----------
+    prep : Prepared
+        The sequence as arrays.
+    sal : Salience
+        The salience scheme.
+    orders : numpy.ndarray of int, shape (N, n)
+        Each row a permutation of the contacts.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(N, n)``; each row sums to 1.
+
+    Raises
+    ------
+    InvalidParameterError
+        If some order gives every contact salience 0.
+    """
     mult_by_channel = {ch.value: w for ch, w in sal.multipliers().items()}
     mult = np.array([mult_by_channel[c] for c in prep.channels])[orders]
     W = salience_kernel(

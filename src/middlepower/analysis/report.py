@@ -52,7 +52,16 @@ __all__ = ["BalanceReport", "ContactRow", "assess"]
 
 
 class ContactRow(FrozenModel):
-    """One contact of an assessed sequence with its salience weight."""
+    """One contact of an assessed sequence with its salience weight.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> r = mp.assess(mp.RelationGraph.from_scenario(sc), sc.sequence(), sc.poles)
+    >>> row = r.contacts[0]
+    >>> row.position, row.partner, row.channel, round(row.weight, 4)
+    (1, 'USA', 'call', 0.5455)
+    """
 
     position: int
     partner: str
@@ -91,6 +100,15 @@ class BalanceReport(FrozenModel):
         weighted line index and whether it is proven optimal.
     readings
         One plain-language sentence per score.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> r = mp.assess(mp.RelationGraph.from_scenario(sc), sc.sequence(), sc.poles)
+    >>> round(r.proportionality, 4), round(r.two_track, 4)
+    (0.9785, 0.494)
+    >>> r.camps, r.frustration_exact
+    ((('AUS', 'JPN', 'KOR', 'USA'), ('CHN',)), True)
     """
 
     label: str | None
@@ -122,7 +140,21 @@ class BalanceReport(FrozenModel):
     readings: dict[str, str]
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dictionary (dates as ISO strings)."""
+        """Return a JSON-ready dictionary (dates as ISO strings).
+
+        Returns
+        -------
+        dict
+            Every field; ``BalanceReport.model_validate`` reads it back.
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> r = mp.assess(mp.RelationGraph.from_scenario(sc), sc.sequence(), sc.poles)
+        >>> d = r.to_dict()
+        >>> d["start"], d["poles"], d["contacts"][0]["on"]
+        ('2025-06-04', ['USA', 'CHN'], '2025-06-06')
+        """
         return self.model_dump(mode="json")
 
     def to_frame(self) -> Any:
@@ -131,6 +163,25 @@ class BalanceReport(FrozenModel):
         One row per contacted partner (in order of first contact): attention,
         benchmark and the alignment toward each pole (``a[USA]``...). Needs
         the ``pandas`` extra. The scores are in :meth:`to_dict`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by partner.
+
+        Raises
+        ------
+        ImportError
+            If pandas is not installed.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> r = mp.assess(mp.RelationGraph.from_scenario(sc), sc.sequence(), sc.poles)
+        >>> frame = r.to_frame()
+        >>> type(frame).__name__, list(frame.columns)
+        ('DataFrame', ['attention', 'benchmark', 'a[USA]', 'a[CHN]'])
         """
         try:
             import pandas as pd
@@ -407,7 +458,18 @@ def _structure_readings(r: Mapping[str, Any]) -> dict[str, str]:
 
 
 def format_report(r: BalanceReport) -> str:
-    """Return the aligned text table behind ``str(report)``."""
+    """Return the aligned text table behind ``str(report)``.
+
+    Parameters
+    ----------
+    r : BalanceReport
+        The report.
+
+    Returns
+    -------
+    str
+        Sequence, partners, scores with their readings, and the system.
+    """
     lines: list[str] = []
     title = r.label or f"Contacts of {r.focal}"
     lines.append(title)

@@ -80,6 +80,16 @@ class SensitivityResult:
         choice alone (first-order correlation ratio :math:`\eta^2`).
     most_influential : dict of str to str or None
         For each measure, the choice with the largest :math:`\eta^2`.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> res = mp.sensitivity(g, sc.sequence(), sc.poles, draws=2000, seed=1)
+    >>> {q: round(v, 2) for q, v in res.quantiles["tilt"].items()}
+    {0.05: 0.33, 0.25: 0.41, 0.5: 0.64, 0.75: 0.67, 0.95: 0.83}
+    >>> res.most_influential["concordance"]
+    'theta[alliance]'
     """
 
     sequence: ContactSequence
@@ -102,6 +112,27 @@ class SensitivityResult:
 
         ``salience`` is a :class:`~middlepower.Salience`; ``interests`` and
         ``kinds`` are mappings of tie kind to weight.
+
+        Parameters
+        ----------
+        i : int
+            The draw.
+
+        Returns
+        -------
+        dict
+            ``salience``, ``interests`` and ``kinds``, ready to pass to
+            :func:`~middlepower.assess`.
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> res = mp.sensitivity(g, sc.sequence(), sc.poles, draws=2000, seed=1)
+        >>> kw = res.draw_settings(0)
+        >>> r = mp.assess(g, sc.sequence(), sc.poles, **kw)  # re-score draw 0
+        >>> kw["salience"].scheme, bool(np.isclose(r.tilt, res.scores["tilt"][0]))
+        ('linear', True)
         """
         chw = self.settings.get("channel_weights")
         sal = Salience(
@@ -123,7 +154,24 @@ class SensitivityResult:
         return {"salience": sal, "interests": theta, "kinds": kappa}
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready summary (quantiles, P(tilt > 0), influence)."""
+        """Return a JSON-ready summary (quantiles, P(tilt > 0), influence).
+
+        Returns
+        -------
+        dict
+            Sequence, poles, number of draws, seed, quantiles (keyed by the
+            quantile as a string), ``p_tilt_positive``, influence and the
+            settings.
+
+        Examples
+        --------
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> res = mp.sensitivity(g, sc.sequence(), sc.poles, draws=2000, seed=1)
+        >>> d = res.to_dict()
+        >>> d["draws"], d["seed"], d["p_tilt_positive"], list(d["quantiles"]["tilt"])
+        (2000, 1, 1.0, ['0.05', '0.25', '0.5', '0.75', '0.95'])
+        """
         return {
             "label": self.sequence.label,
             "focal": self.sequence.focal,
@@ -141,7 +189,28 @@ class SensitivityResult:
         }
 
     def to_frame(self) -> Any:
-        """Return one row per draw (choices and scores) as a pandas DataFrame."""
+        """Return one row per draw (choices and scores) as a pandas DataFrame.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One column per choice (``scheme`` by name) and per measure.
+
+        Raises
+        ------
+        ImportError
+            If pandas is not installed.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> sc = mp.load_scenario("korea-2025")
+        >>> g = mp.RelationGraph.from_scenario(sc)
+        >>> res = mp.sensitivity(g, sc.sequence(), sc.poles, draws=2000, seed=1)
+        >>> frame = res.to_frame()
+        >>> type(frame).__name__, frame.shape, frame["scheme"].iloc[0]
+        ('DataFrame', (2000, 13), 'linear')
+        """
         try:
             import pandas as pd
         except ImportError as err:  # pragma: no cover - depends on the extra

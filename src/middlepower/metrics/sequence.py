@@ -173,16 +173,44 @@ class Salience(FrozenModel):
         return out
 
     def multipliers(self) -> dict[Channel, float]:
-        """Return the channel multipliers in force (defaults with overrides)."""
+        """Return the channel multipliers in force (defaults with overrides).
+
+        Returns
+        -------
+        dict of Channel to float
+            A multiplier for every channel.
+
+        Examples
+        --------
+        >>> mult = mp.Salience(channel_weights={"call": 2.0}).multipliers()
+        >>> mult[mp.Channel.CALL], mult[mp.Channel.LETTER]
+        (2.0, 0.5)
+        """
         return {**CHANNEL_WEIGHTS, **(self.channel_weights or {})}
 
     def weights(self, sequence: ContactSequence) -> FloatArray:
         """Normalised salience weights of ``sequence`` (sum 1).
 
+        Parameters
+        ----------
+        sequence : ContactSequence
+            The contacts.
+
+        Returns
+        -------
+        numpy.ndarray
+            One weight per contact, in order; non-negative, sums to 1.
+
         Raises
         ------
         InvalidParameterError
             If every contact has multiplier 0.
+
+        Examples
+        --------
+        >>> seq = mp.load_scenario("korea-2025").sequence()
+        >>> mp.Salience("uniform").weights(seq).round(4).tolist()
+        [0.3333, 0.3333, 0.3333]
         """
         mult = self.multipliers()
         m = np.array([mult[c.channel] for c in sequence.contacts])
@@ -240,7 +268,27 @@ def _alignment_kappa(
 
 
 def check_poles(graph: RelationGraph, poles: Sequence[str]) -> tuple[str, ...]:
-    """Validate ``poles``: at least two distinct codes known to ``graph``."""
+    """Validate ``poles``: at least two distinct codes known to ``graph``.
+
+    Parameters
+    ----------
+    graph : RelationGraph
+        The graph the poles must belong to.
+    poles : sequence of str
+        The rival poles.
+
+    Returns
+    -------
+    tuple of str
+        The poles.
+
+    Raises
+    ------
+    InvalidParameterError
+        For a string, fewer than two poles or a repeated pole.
+    UnknownStateError
+        If a pole is not in the graph.
+    """
     if isinstance(poles, str):
         raise InvalidParameterError(
             f"poles must be a sequence of state codes such as ('USA', 'CHN'), not the "
@@ -264,8 +312,24 @@ def alignment_matrix(
 ) -> FloatArray:
     """Alignment rows of ``nodes`` as an ``(len(nodes), m)`` array.
 
-    ``T`` is ``graph.strength_tensor(all_nodes)`` when already computed, with
-    ``all_nodes = nodes + poles not in nodes``.
+    Parameters
+    ----------
+    graph : RelationGraph
+        Taken as given.
+    poles : sequence of str
+        The rival poles (already checked).
+    nodes : sequence of str
+        The states whose alignment is wanted.
+    kappa : mapping of TieKind to float
+        κ of every kind.
+    T : numpy.ndarray, optional
+        ``graph.strength_tensor(all_nodes)`` when already computed, with
+        ``all_nodes = nodes + poles not in nodes``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(nodes), len(poles))``; each row sums to 1.
     """
     order = list(nodes) + [p for p in poles if p not in nodes]
     if T is None:
@@ -617,6 +681,22 @@ def interest_matrix(
     share of F's own trade); for every other kind the pair strength, whatever
     direction a tie was recorded in (an alliance that binds ``s`` to defend F
     is F's interest too).
+
+    Parameters
+    ----------
+    graph : RelationGraph
+        Taken as given.
+    focal : str
+        The focal state F.
+    universe : sequence of str
+        The partners (rows).
+    kinds : sequence of TieKind, optional
+        The kinds (columns); default every kind, in the order of ``KINDS``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(universe), len(kinds))``.
     """
     T = graph.strength_tensor([focal, *universe])
     X = focal_strengths(T)
@@ -625,7 +705,18 @@ def interest_matrix(
 
 
 def focal_strengths(T: FloatArray) -> FloatArray:
-    """``str_k(F -> s)`` from a strength tensor whose node 0 is F: ``(N-1, K)``."""
+    """``str_k(F -> s)`` from a strength tensor whose node 0 is F: ``(N-1, K)``.
+
+    Parameters
+    ----------
+    T : numpy.ndarray
+        A strength tensor ``(K, N, N)`` whose node 0 is F.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(N - 1, K)``: one row per other node, one column per kind.
+    """
     P = np.maximum(T, np.swapaxes(T, 1, 2))
     directed = np.array([k.directed for k in KINDS])
     out: FloatArray = np.where(directed[:, None], T[:, 0, 1:], P[:, 0, 1:]).T.copy()

@@ -564,6 +564,13 @@ class FrustrationResult(FrozenModel):
         Whether edge weights were used.
     n_edges : int
         Number of edges.
+
+    Examples
+    --------
+    >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+    >>> res = mp.frustration(g.at("2025-06-04"), weighted=True)
+    >>> res.index, res.exact, res.n_edges  # frustrated edge: KOR-CHN (0.603)
+    (0.603, True, 6)
     """
 
     index: float
@@ -577,7 +584,15 @@ class FrustrationResult(FrozenModel):
 
     @property
     def camps(self) -> tuple[frozenset[Any], frozenset[Any]]:
-        """The two camps (alias of :attr:`partition`)."""
+        """The two camps (alias of :attr:`partition`).
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> camps = mp.frustration(g.at("2025-06-04"), weighted=True).camps
+        >>> [sorted(camp) for camp in camps]
+        [['AUS', 'CZE', 'JPN', 'KOR', 'USA', 'VNM'], ['CHN']]
+        """
         return self.partition
 
 
