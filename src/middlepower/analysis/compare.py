@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from middlepower._optional import import_optional
 from middlepower.analysis.report import BalanceReport, assess
 from middlepower.exceptions import InvalidParameterError
 from middlepower.graph import RelationGraph
@@ -135,12 +136,7 @@ class Comparison:
         >>> type(frame).__name__, frame.loc["June", "order"]
         ('DataFrame', 'USA > JPN > CHN')
         """
-        try:
-            import pandas as pd
-        except ImportError as err:  # pragma: no cover - depends on the extra
-            raise ImportError(
-                "to_frame needs pandas: pip install 'middlepower[pandas]'"
-            ) from err
+        pd = import_optional("pandas", "pandas", "to_frame")
         frame = pd.DataFrame(self.rows()).set_index("label")
         frame["order"] = [" > ".join(o) for o in frame["order"]]
         return frame

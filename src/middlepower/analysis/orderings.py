@@ -17,6 +17,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from middlepower._optional import import_optional
 from middlepower.analysis._batch import (
     MEASURES,
     Prepared,
@@ -301,12 +302,7 @@ class OrderingsResult:
         >>> type(frame).__name__, frame.loc[frame["observed"], "order"].tolist()
         ('DataFrame', ['USA > JPN > CHN'])
         """
-        try:
-            import pandas as pd
-        except ImportError as err:  # pragma: no cover - depends on the extra
-            raise ImportError(
-                "to_frame needs pandas: pip install 'middlepower[pandas]'"
-            ) from err
+        pd = import_optional("pandas", "pandas", "to_frame")
         frame = pd.DataFrame(
             {
                 "order": [" > ".join(self.partners(i)) for i in range(len(self))],

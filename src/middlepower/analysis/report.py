@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from middlepower._optional import import_optional
 from middlepower.graph import RelationGraph
 from middlepower.kernels.sequence import equidistance_kernel
 from middlepower.metrics.sequence import (
@@ -183,12 +184,7 @@ class BalanceReport(FrozenModel):
         >>> type(frame).__name__, list(frame.columns)
         ('DataFrame', ['attention', 'benchmark', 'a[USA]', 'a[CHN]'])
         """
-        try:
-            import pandas as pd
-        except ImportError as err:  # pragma: no cover - depends on the extra
-            raise ImportError(
-                "to_frame needs pandas: pip install 'middlepower[pandas]'"
-            ) from err
+        pd = import_optional("pandas", "pandas", "to_frame")
         rows = []
         for partner, att in self.attention.items():
             row: dict[str, Any] = {"partner": partner, "attention": att}

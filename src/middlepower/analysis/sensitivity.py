@@ -17,6 +17,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from middlepower._optional import import_optional
 from middlepower.analysis._batch import (
     MEASURES,
     alignments,
@@ -211,12 +212,7 @@ class SensitivityResult:
         >>> type(frame).__name__, frame.shape, frame["scheme"].iloc[0]
         ('DataFrame', (2000, 13), 'linear')
         """
-        try:
-            import pandas as pd
-        except ImportError as err:  # pragma: no cover - depends on the extra
-            raise ImportError(
-                "to_frame needs pandas: pip install 'middlepower[pandas]'"
-            ) from err
+        pd = import_optional("pandas", "pandas", "to_frame")
         frame = pd.DataFrame({**self.draws, **self.scores})
         frame["scheme"] = [self.schemes[int(i)] for i in self.draws["scheme"]]
         return frame
