@@ -61,6 +61,9 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 SignedGraph: TypeAlias = "RelationGraph | nx.Graph"
 
+#: Seconds allowed to the integer programme under ``method="auto"``.
+AUTO_TIME_LIMIT = 60.0
+
 #: Above this many nodes ``method="auto"`` uses the heuristic, not a proof.
 AUTO_EXACT_MAX_NODES = 400
 
@@ -624,16 +627,23 @@ def frustration(
     weighted : bool, optional (default=False)
         Use the signed strengths :math:`|w_{uv}|` instead of counting edges.
     method : {"auto", "exact", "heuristic"}, optional (default="auto")
-        ``"exact"`` proves the optimum: blocks are solved independently,
-        small ones by enumeration, the rest by the binary programme of Aref,
-        Mason and Wilson [2]_ on HiGHS (``scipy.optimize.milp``).
-        ``"heuristic"`` runs a multi-start local search and reports an upper
-        bound. ``"auto"`` is exact up to 400 nodes, else heuristic.
+        ``"exact"`` proves the optimum: nodes of degree at most 2 are reduced
+        away, blocks (biconnected components) are solved independently, small
+        ones by enumeration, the rest by bounds (local search above, packed
+        unbalanced triangles and a cycle relaxation below) and, if a gap
+        remains, a binary programme in the spirit of Aref, Mason and Wilson
+        [2]_ on HiGHS (``scipy.optimize.milp``). ``"heuristic"`` runs the
+        same reductions and an iterated local search and reports an upper
+        bound. ``"auto"`` is exact up to 400 nodes with a 60 s limit on the
+        integer programme (then the best colouring found, ``exact=False``),
+        and the heuristic beyond.
     seed : int or numpy.random.Generator, optional
         Randomness of the heuristic.
     time_limit : float, optional
-        Seconds allowed to the integer programme; if reached, the best
-        colouring found is returned with ``exact=False``.
+        Seconds allowed to the relaxation and integer programme (default:
+        none for ``"exact"``, 60 for ``"auto"``); if reached, the best
+        colouring found is returned with ``exact=False`` and the proven
+        ``lower_bound``.
 
     Returns
     -------
@@ -676,6 +686,8 @@ def frustration(
     run = method
     if run == "auto":
         run = "exact" if n <= AUTO_EXACT_MAX_NODES else "heuristic"
+        if time_limit is None:
+            time_limit = AUTO_TIME_LIMIT
     if run == "exact":
         sol = frustration_exact(n, iu, ju, w, time_limit=time_limit)
     else:
