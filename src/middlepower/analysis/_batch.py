@@ -45,6 +45,7 @@ class Prepared:
     """A sequence, its graph snapshot and poles as arrays."""
 
     sequence: ContactSequence
+    snapshot: RelationGraph  # the graph on sequence.start
     poles: tuple[str, ...]
     partners: tuple[str, ...]  # distinct contacted partners, first-contact order
     universe: tuple[str, ...]  # partners first, then other tied states
@@ -86,6 +87,7 @@ def prepare(
     index = {p: i for i, p in enumerate(partners)}
     return Prepared(
         sequence=sequence,
+        snapshot=snap,
         poles=poles,
         partners=partners,
         universe=U,

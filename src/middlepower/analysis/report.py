@@ -16,21 +16,20 @@ from typing import Any, Literal
 import numpy as np
 
 from middlepower._optional import import_optional
-from middlepower.graph import RelationGraph
-from middlepower.kernels.sequence import equidistance_kernel
+from middlepower.analysis._batch import (
+    alignments,
+    benchmarks,
+    evaluate,
+    kappa_vector,
+    prepare,
+)
+from middlepower.graph import KINDS, RelationGraph
 from middlepower.metrics.sequence import (
     KindWeights,
     Salience,
     _alignment_kappa,
     _salience,
     _weights,
-    alignment_matrix,
-    attention,
-    check_poles,
-    concordance,
-    interest_benchmark,
-    pole_attention,
-    proportionality,
     salience_weights,
 )
 from middlepower.metrics.structure import (
@@ -246,25 +245,26 @@ def assess(
     >>> print(r.readings["tilt"])  # doctest: +ELLIPSIS
     The order leans strongly toward USA (tau = +0.64; ...
     """
-    poles = check_poles(graph, poles)
     sal = _salience(salience)
     kappa = _alignment_kappa(kinds)
     theta = _weights("interests", interests, INTEREST_WEIGHTS)
+    # a batch of one through the same kernels as orderings and sensitivity
+    prep = prepare(graph, sequence, poles, universe)
+    poles = prep.poles
     w = salience_weights(sequence, sal)
-    att = attention(sequence, sal)
-    pi = pole_attention(graph, sequence, poles, salience=sal, kinds=kappa)
-    pi_arr = np.array(list(pi.values()))
-    E = float(equidistance_kernel(pi_arr[None])[0])
-    tau = float(pi_arr[0] - pi_arr[1]) if len(poles) == 2 else None
-    snap = graph.at(sequence.start)
-    A = alignment_matrix(snap, poles, sequence.distinct_partners, kappa)
-    b = interest_benchmark(
-        snap, sequence.focal, sequence.distinct_partners, interests=theta
-    )
-    P = proportionality(
-        graph, sequence, salience=sal, interests=theta, universe=universe
-    )
-    C = concordance(graph, sequence, interests=theta)
+    A = alignments(prep, kappa_vector(kappa))
+    bU, bC = benchmarks(prep, np.array([theta[k] for k in KINDS]))
+    res = evaluate(prep, w[None], prep.contact_partner[None], A, bU, bC)
+    partners = prep.partners
+    att = dict(zip(partners, res["attention"][0].tolist(), strict=True))
+    pi = dict(zip(poles, res["pole_attention"][0].tolist(), strict=True))
+    E = float(res["equidistance"][0])
+    tau = float(res["tilt"][0]) if "tilt" in res else None
+    b = None if np.isnan(bC).any() else dict(zip(partners, bC[0].tolist(), strict=True))
+    P = _optional_float(res["proportionality"][0])
+    C = _optional_float(res["concordance"][0])
+    snap = prep.snapshot
+    A = A[0]
     rows = tuple(
         ContactRow(
             position=i + 1,
@@ -299,6 +299,10 @@ def assess(
     report.update(_structure(snap, sequence.focal, poles))
     report["readings"] = _readings(report)
     return BalanceReport.model_validate(report)
+
+
+def _optional_float(x: float) -> float | None:
+    return None if np.isnan(x) else float(x)
 
 
 def _structure(
