@@ -27,6 +27,7 @@ from middlepower.kernels.sequence import (
     tilt_kernel,
 )
 from middlepower.metrics.sequence import (
+    Salience,
     _sequence_universe,
     check_poles,
     focal_strengths,
@@ -100,9 +101,15 @@ def prepare(
     )
 
 
-def kappa_vector(kappa: Mapping[TieKind, float]) -> FloatArray:
-    """κ as an array in :data:`~middlepower.graph.KINDS` order."""
-    return np.array([kappa[k] for k in KINDS], dtype=float)
+def kind_vector(weights: Mapping[TieKind, float]) -> FloatArray:
+    """Return per-kind weights (κ or θ) as an array in ``KINDS`` order."""
+    return np.array([weights[k] for k in KINDS], dtype=float)
+
+
+def channel_multipliers(prep: Prepared, salience: Salience) -> FloatArray:
+    """Return the channel multiplier of each contact, shape ``(n,)``."""
+    by_channel = {ch.value: w for ch, w in salience.multipliers().items()}
+    return np.array([by_channel[c] for c in prep.channels], dtype=float)
 
 
 def alignments(prep: Prepared, kappa: FloatArray) -> FloatArray:

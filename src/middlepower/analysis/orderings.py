@@ -23,12 +23,13 @@ from middlepower.analysis._batch import (
     Prepared,
     alignments,
     benchmarks,
+    channel_multipliers,
     evaluate,
-    kappa_vector,
+    kind_vector,
     prepare,
 )
 from middlepower.exceptions import InvalidParameterError
-from middlepower.graph import KINDS, RelationGraph
+from middlepower.graph import RelationGraph
 from middlepower.kernels.sequence import salience_kernel
 from middlepower.metrics.sequence import (
     KindWeights,
@@ -394,8 +395,7 @@ def order_weights(prep: Prepared, sal: Salience, orders: IntArray) -> FloatArray
     InvalidParameterError
         If some order gives every contact salience 0.
     """
-    mult_by_channel = {ch.value: w for ch, w in sal.multipliers().items()}
-    mult = np.array([mult_by_channel[c] for c in prep.channels])[orders]
+    mult = channel_multipliers(prep, sal)[orders]
     W = salience_kernel(
         sal.scheme,
         prep.days[None, :],
@@ -505,8 +505,8 @@ def orderings(
     observed = int(np.flatnonzero((orders == identity).all(axis=1))[0])
     W = order_weights(prep, sal, orders)
     idx = prep.contact_partner[orders]
-    A = alignments(prep, kappa_vector(kappa))
-    bU, bC = benchmarks(prep, np.array([theta[k] for k in KINDS]))
+    A = alignments(prep, kind_vector(kappa))
+    bU, bC = benchmarks(prep, kind_vector(theta))
     res = evaluate(prep, W, idx, A, bU, bC)
     scores = {m: res[m] for m in MEASURES if m in res}
     percentiles = {m: percentile_rank(v, float(v[observed])) for m, v in scores.items()}

@@ -20,10 +20,10 @@ from middlepower.analysis._batch import (
     alignments,
     benchmarks,
     evaluate,
-    kappa_vector,
+    kind_vector,
     prepare,
 )
-from middlepower.graph import KINDS, RelationGraph
+from middlepower.graph import RelationGraph
 from middlepower.metrics.sequence import (
     KindWeights,
     Salience,
@@ -252,8 +252,8 @@ def assess(
     prep = prepare(graph, sequence, poles, universe)
     poles = prep.poles
     w = salience_weights(sequence, sal)
-    A = alignments(prep, kappa_vector(kappa))
-    bU, bC = benchmarks(prep, np.array([theta[k] for k in KINDS]))
+    A = alignments(prep, kind_vector(kappa))
+    bU, bC = benchmarks(prep, kind_vector(theta))
     res = evaluate(prep, w[None], prep.contact_partner[None], A, bU, bC)
     partners = prep.partners
     att = dict(zip(partners, res["attention"][0].tolist(), strict=True))

@@ -22,6 +22,7 @@ from middlepower.analysis._batch import (
     MEASURES,
     alignments,
     benchmarks,
+    channel_multipliers,
     evaluate,
     prepare,
 )
@@ -415,8 +416,7 @@ def sensitivity(
         kappa[:, KINDS.index(k)] = rng.uniform(lo, hi, size=draws)
 
     # -- score in chunks ---------------------------------------------------
-    mult_by_channel = {ch.value: w for ch, w in base.multipliers().items()}
-    mult = np.array([mult_by_channel[c] for c in prep.channels])
+    mult = channel_multipliers(prep, base)
     idx_row = prep.contact_partner[None, :]
     parts: list[dict[str, FloatArray]] = []
     for lo in range(0, draws, _CHUNK):

@@ -44,7 +44,7 @@ from middlepower.metrics.sequence import (
     alignment_matrix,
     check_poles,
 )
-from middlepower.models import SIGNED_WEIGHTS, FrozenModel, TieKind
+from middlepower.models import SIGNED_WEIGHTS, Dimension, FrozenModel, TieKind
 
 __all__ = [
     "FrustrationResult",
@@ -244,15 +244,11 @@ def two_track(graph: RelationGraph, focal: str, poles: Sequence[str]) -> float |
     nodes = graph.codes
     f = nodes.index(focal)
     A = alignment_matrix(graph, poles, nodes, _alignment_kappa(None))
-    T = graph.strength_tensor(nodes)
-    P = np.maximum(T, np.swapaxes(T, 1, 2))
-    sec = sum(
-        SIGNED_WEIGHTS[k] * k.sign * P[KINDS.index(k), f]
-        for k in (TieKind.ALLIANCE, TieKind.RIVALRY)
-    )
-    sec = np.clip(sec, -1.0, 1.0)
-    sec[f] = 0.0
-    trade = T[KINDS.index(TieKind.TRADE), f].copy()
+    security = {
+        k: SIGNED_WEIGHTS[k] for k in KINDS if k.dimension is Dimension.SECURITY
+    }
+    sec = graph.signed_matrix(nodes, security)[f]  # clipped, zero diagonal
+    trade = graph.to_numpy(TieKind.TRADE, nodes)[f].copy()
     trade[f] = 0.0
     sigma = np.maximum(sec, 0.0) @ A
     eps = trade @ A
