@@ -28,6 +28,7 @@ from middlepower.datasets import (
     load_tribes,
 )
 from middlepower.exceptions import (
+    DataFormatError,
     InvalidGraphError,
     InvalidParameterError,
     MiddlePowerError,
@@ -79,6 +80,7 @@ __all__ = [
     "Comparison",
     "Contact",
     "ContactSequence",
+    "DataFormatError",
     "Dimension",
     "Evidence",
     "FrustrationResult",

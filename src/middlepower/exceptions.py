@@ -8,7 +8,10 @@ sentence that names the offending value.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 __all__ = [
+    "DataFormatError",
     "InvalidGraphError",
     "InvalidParameterError",
     "MiddlePowerError",
@@ -126,3 +129,56 @@ class InvalidParameterError(MiddlePowerError, ValueError):
     ...     print(err)
     Unknown salience scheme 'cubic'; expected one of 'harmonic', 'geometric', ...
     """
+
+
+class DataFormatError(MiddlePowerError, ValueError):
+    """A data file (or table) that is not in the format its reader expects.
+
+    The message names the file, and where known the line and the missing or
+    unexpected columns, so that a researcher can open the file at the right
+    place.
+
+    Parameters
+    ----------
+    path : str
+        The file (or a description of the table, e.g. ``"<DataFrame>"``).
+    problem : str
+        What is wrong, one clause (e.g. ``"the header lacks columns"``).
+    line : int, optional
+        1-based line number in the file, when one line is at fault.
+    missing, unexpected : sequence of str, optional
+        Columns the format needs but the file lacks, and columns the file
+        has that the format does not know.
+
+    Examples
+    --------
+    >>> err = mp.DataFormatError(
+    ...     "atop5_1dy.csv", "the header is not ATOP 5.x dyad-year", missing=["mem1"]
+    ... )
+    >>> print(err)
+    atop5_1dy.csv: the header is not ATOP 5.x dyad-year; missing columns: 'mem1'.
+    >>> isinstance(err, ValueError), err.missing
+    (True, ('mem1',))
+    """
+
+    def __init__(
+        self,
+        path: str,
+        problem: str,
+        *,
+        line: int | None = None,
+        missing: Sequence[str] = (),
+        unexpected: Sequence[str] = (),
+    ) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.line = line
+        self.missing: tuple[str, ...] = tuple(missing)
+        self.unexpected: tuple[str, ...] = tuple(unexpected)
+        where = f"{self.path}, line {line}" if line is not None else self.path
+        parts = [problem]
+        if self.missing:
+            parts.append("missing columns: " + ", ".join(map(repr, self.missing)))
+        if self.unexpected:
+            parts.append("unexpected columns: " + ", ".join(map(repr, self.unexpected)))
+        super().__init__(f"{where}: " + "; ".join(parts) + ".")
