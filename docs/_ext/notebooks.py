@@ -59,15 +59,24 @@ def notebooks() -> list[Path]:
 
 # -- which cells plot -----------------------------------------------------------
 def _python(source: str) -> ast.Module | None:
-    """Parse a cell (IPython magics turned into Python first); None if invalid."""
-    try:
-        from IPython.core.inputtransformer2 import TransformerManager
+    """Parse a cell as Python; None if it is not.
 
-        source = TransformerManager().transform_cell(source)
-    except ImportError:  # pragma: no cover - IPython comes with nbclient's kernel
-        pass
+    IPython syntax is read as the Python it wraps: a cell magic line
+    (``%%time``) and shell lines (``!ls``) are dropped, a line magic keeps its
+    argument (``%time mpplot.compare(c)`` is read as ``mpplot.compare(c)``).
+    """
+    lines = []
+    for line in source.splitlines():
+        stripped = line.lstrip()
+        indent = line[: len(line) - len(stripped)]
+        if stripped.startswith(("%%", "!")):
+            continue
+        if stripped.startswith("%"):
+            parts = stripped.split(maxsplit=1)
+            line = indent + (parts[1] if len(parts) > 1 else "pass")
+        lines.append(line)
     try:
-        return ast.parse(source)
+        return ast.parse("\n".join(lines))
     except SyntaxError:
         return None
 
@@ -185,7 +194,6 @@ def kernel_env(src: Path | str = ROOT / "src") -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(src), env.get("PYTHONPATH", "")) if p
     )
-    env.setdefault("MPLBACKEND", "Agg")
     return env
 
 
