@@ -236,6 +236,37 @@ def test_stale_finds_changed_text_and_unexecuted_notebooks() -> None:
     assert "execution count 7, expected 2" in problem
 
 
+def test_stale_joins_the_pieces_of_one_stream() -> None:
+    split = _executed()
+    split.cells[1].outputs = [
+        new_output("stream", name="stdout", text="4"),
+        new_output("stream", name="stdout", text="2\n"),
+    ]
+    assert tool.stale(split, _executed()) == []
+    assert tool.stale(_executed(), split) == []
+    split.cells[1].outputs[1] = new_output("stream", name="stderr", text="2\n")
+    (problem,) = tool.stale(split, _executed())
+    assert "saved outputs ['stream', 'stream'] differ" in problem
+
+
+def test_merge_streams_keeps_other_outputs_apart() -> None:
+    outputs = [
+        new_output("stream", name="stdout", text="a"),
+        new_output("stream", name="stdout", text=["b", "c"]),
+        new_output("execute_result", data={"text/plain": "1"}, execution_count=1),
+        new_output("stream", name="stdout", text="d"),
+        new_output("stream", name="stderr", text="e"),
+    ]
+    merged = tool.merge_streams(outputs)
+    assert [(o["output_type"], o.get("text")) for o in merged] == [
+        ("stream", "abc"),
+        ("execute_result", None),
+        ("stream", "d"),
+        ("stream", "e"),
+    ]
+    assert outputs[0]["text"] == "a"  # the input is left as it was
+
+
 def test_stale_compares_images_by_size_and_pixels() -> None:
     fresh = _executed()
     (problem,) = tool.stale(_executed(image=_png(5, 3)), fresh)

@@ -16,8 +16,9 @@ this script, never from a hand-run session:
   another version may anti-alias differently, so only the size is compared).
 
 Outputs are written deterministically: execution counts 1, 2, ...; no timing
-metadata; the notebook metadata kept as committed (plus the matplotlib
-version); PNGs without a ``Software`` entry.
+metadata; consecutive pieces of one stream joined (the kernel cuts a long
+print where timing happens to); the notebook metadata kept as committed (plus
+the matplotlib version); PNGs without a ``Software`` entry.
 
 Usage (from the repository root)::
 
@@ -223,9 +224,33 @@ def execute(nb: Any, cwd: Path | str, env: Mapping[str, str] | None = None) -> A
         resources={"metadata": {"path": str(cwd)}},
     )
     client.execute(env=dict(env if env is not None else kernel_env()))
+    for cell in run["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"] = merge_streams(cell["outputs"])
     run["metadata"] = copy.deepcopy(nb["metadata"])
     run["metadata"]["middlepower"] = {"matplotlib": matplotlib.__version__}
     return run
+
+
+def merge_streams(outputs: list[Any]) -> list[Any]:
+    """Join consecutive ``stream`` outputs of one name (stdout, stderr).
+
+    The kernel flushes a long print in pieces whose cut depends on timing,
+    as Jupyter shows them joined; joining makes the saved outputs stable.
+    """
+    out: list[Any] = []
+    for o in outputs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and o["output_type"] == "stream"
+            and prev["output_type"] == "stream"
+            and prev["name"] == o["name"]
+        ):
+            prev["text"] = _text(prev["text"]) + _text(o["text"])
+        else:
+            out.append(copy.deepcopy(o))
+    return out
 
 
 # -- comparison ------------------------------------------------------------------
@@ -256,7 +281,7 @@ def _rms(a: bytes, b: bytes) -> float:
 def _outputs(cell: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Return a cell's outputs, text joined, PNGs left as base64 strings."""
     out = []
-    for o in cell.get("outputs", []):
+    for o in merge_streams(cell.get("outputs", [])):
         kind = o["output_type"]
         if kind == "stream":
             out.append({"type": kind, "name": o["name"], "text": _text(o["text"])})
@@ -362,6 +387,9 @@ def main() -> int:
     args = parser.parse_args()
     status = 0
     for path in args.notebooks or notebooks():
+        path = path.resolve()
+        if path.is_relative_to(ROOT):
+            path = path.relative_to(ROOT)
         nb = nbformat.read(path, as_version=4)
         with tempfile.TemporaryDirectory() as cwd:
             fresh = execute(nb, cwd)
