@@ -388,8 +388,7 @@ def main() -> int:
     status = 0
     for path in args.notebooks or notebooks():
         path = path.resolve()
-        if path.is_relative_to(ROOT):
-            path = path.relative_to(ROOT)
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         nb = nbformat.read(path, as_version=4)
         with tempfile.TemporaryDirectory() as cwd:
             fresh = execute(nb, cwd)
@@ -400,8 +399,8 @@ def main() -> int:
             nbformat.validate(fresh)
             nbformat.write(fresh, path)
         for p in problems:
-            print(f"{path}: {p}")
-        print(f"{path}: {'out of date' if problems else 'ok'}")
+            print(f"{shown}: {p}")
+        print(f"{shown}: {'out of date' if problems else 'ok'}")
         status = status or bool(problems)
     if status:
         print("refresh with: python docs/_ext/notebooks.py --update")
