@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import math
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -79,6 +83,124 @@ def _fresh_axes() -> Axes:
 def _render(ax: Axes) -> None:
     """Draw the figure to PNG bytes (catches errors that only show on draw)."""
     ax.figure.savefig(io.BytesIO(), format="png")
+
+
+# -- the figure: NotebookFigure displays as PNG ------------------------------------
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_every_function_draws_into_a_notebook_figure_of_its_size(
+    graph: mp.RelationGraph,
+    report: mp.BalanceReport,
+    ordering: mp.OrderingsResult,
+    sens: mp.SensitivityResult,
+    comparison: mp.Comparison,
+) -> None:
+    nets = mp.load_signed_interstate()
+    axes = {
+        "relation_graph": mpplot.relation_graph(graph),
+        "attention": mpplot.attention(report),
+        "orderings": mpplot.orderings(ordering),
+        "sensitivity": mpplot.sensitivity(sens),
+        "compare": mpplot.compare(comparison),
+        "balance_over_time": mpplot.balance_over_time(
+            {w: nets[w] for w in ("46-49", "96-99")}, frustration=False
+        ),
+    }
+    # figsize (inches) x 100 dpi: 6.4 x 4.8 by default; sensitivity 1.2 + 0.7
+    # per measure (4) = 4.0 high; compare max(6.4, 1.6 + 1.5 * 3 cases) wide;
+    # balance_over_time 8.0 x 4.5
+    sizes = {
+        "relation_graph": (640, 480),
+        "attention": (640, 480),
+        "orderings": (640, 480),
+        "sensitivity": (640, 400),
+        "compare": (640, 480),
+        "balance_over_time": (800, 450),
+    }
+    for name, ax in axes.items():
+        fig = ax.figure
+        assert type(fig) is mpplot.NotebookFigure, name
+        assert _png_size(fig._repr_png_()) == sizes[name], name
+
+
+def test_repr_png_is_the_savefig_png_without_software_metadata(
+    report: mp.BalanceReport,
+) -> None:
+    fig = mpplot.attention(report).figure
+    assert isinstance(fig, mpplot.NotebookFigure)
+    png = fig._repr_png_()
+    assert png == fig._repr_png_()  # deterministic
+    assert b"Software" not in png and b"Matplotlib" not in png
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    assert b"Software" in buf.getvalue()
+    assert _png_size(buf.getvalue()) == _png_size(png)
+
+
+def test_ipython_displays_library_figures_as_png(
+    graph: mp.RelationGraph, report: mp.BalanceReport
+) -> None:
+    formatters = pytest.importorskip("IPython.core.formatters")
+    display = formatters.DisplayFormatter()
+    data, _ = display.format(mpplot.relation_graph(graph).figure)
+    assert set(data) == {"text/plain", "image/png"}
+    assert data["text/plain"] == "<NotebookFigure size 640x480 with 1 Axes>"
+    assert _png_size(data["image/png"]) == (640, 480)
+    # a figure the user made without pyplot and passed in stays a plain Figure
+    theirs = mpplot.attention(report, ax=_fresh_axes()).figure
+    assert type(theirs) is Figure
+    data, _ = display.format(theirs)
+    assert set(data) == {"text/plain"}
+
+
+def test_notebook_figure_holds_several_panels_and_pickles(
+    graph: mp.RelationGraph, report: mp.BalanceReport
+) -> None:
+    import pickle
+
+    fig = mpplot.NotebookFigure(figsize=(10, 4), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    assert mpplot.relation_graph(graph, ax=left) is left
+    assert mpplot.attention(report, ax=right) is right
+    assert _png_size(fig._repr_png_()) == (1000, 400)
+    again = pickle.loads(pickle.dumps(fig))
+    assert type(again) is mpplot.NotebookFigure
+    assert _png_size(again._repr_png_()) == (1000, 400)
+
+
+def test_figures_and_their_png_leave_pyplot_alone() -> None:
+    # in a fresh interpreter: our own figures never import pyplot; networkx's
+    # drawing functions (relation_graph) import it, but no pyplot figure is
+    # made and no backend is resolved
+    code = """\
+import sys
+import middlepower as mp
+import middlepower.plot as mpplot
+sc = mp.load_scenario("korea-2025")
+g = mp.RelationGraph.from_scenario(sc)
+r = mp.assess(g, sc.sequence(), sc.poles)
+res = mp.orderings(g, sc.sequence(), sc.poles)
+for ax in (mpplot.attention(r), mpplot.orderings(res)):
+    ax.figure._repr_png_()
+print("matplotlib.pyplot" in sys.modules)
+mpplot.relation_graph(g).figure._repr_png_()
+import matplotlib.pyplot as plt
+print(plt.get_fignums(), getattr(plt, "_backend_mod", None) is None)
+"""
+    src = str(Path(mp.__file__).resolve().parents[1])
+    env = {
+        **os.environ,
+        "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
+    env.pop("MPLBACKEND", None)
+    res = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True
+    )
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines() == ["False", "[] True"]
 
 
 # -- relation_graph ----------------------------------------------------------------

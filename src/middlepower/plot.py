@@ -4,15 +4,22 @@ Every function draws into the :class:`~matplotlib.axes.Axes` it is given, or
 into a new :class:`~matplotlib.figure.Figure` made without :mod:`pyplot`, and
 returns the Axes; none calls ``show()`` or touches global pyplot state, so
 the functions work with any backend (or none) and in scripts, notebooks and
-servers alike. Display a returned Axes with ``ax.figure`` in a notebook, or
-save it with ``ax.figure.savefig("out.png")``.
+servers alike. Save a returned Axes with ``ax.figure.savefig("out.png")``.
+
+In Jupyter (and nbclient, nbmake) ``ax.figure`` as the last expression of a
+cell displays the plot as a PNG, with or without pyplot and without any magic:
+the figures this module makes are a :class:`NotebookFigure`, a
+:class:`~matplotlib.figure.Figure` with a ``_repr_png_``. A figure you pass in
+(through ``ax``) stays yours: made with pyplot, it displays as pyplot figures
+do; made without, it displays only if it is a :class:`NotebookFigure`.
 
 * :func:`relation_graph` — states and ties, one style per tie kind;
 * :func:`attention` — weighted attention by partner, split by alignment;
 * :func:`orderings` — a measure over every order, the observed one marked;
 * :func:`sensitivity` — quantile intervals of every measure over the draws;
 * :func:`compare` — several cases side by side;
-* :func:`balance_over_time` — triad, walk and frustration balance per window.
+* :func:`balance_over_time` — triad, walk and frustration balance per window;
+* :class:`NotebookFigure` — the Figure they draw into, shown as PNG in notebooks.
 
 Import it explicitly (``import middlepower.plot as mpplot``); it needs
 matplotlib: ``pip install 'middlepower[plot]'``.
@@ -21,6 +28,7 @@ matplotlib: ``pip install 'middlepower[plot]'``.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import re
 import textwrap
@@ -54,6 +62,7 @@ from middlepower.models import TieKind
 __all__ = [
     "KIND_STYLES",
     "KindStyle",
+    "NotebookFigure",
     "attention",
     "balance_over_time",
     "compare",
@@ -101,13 +110,55 @@ _NODE_SIZE = 1100
 _WINDOW_RE = re.compile(r"^(\d{2})-(\d{2})$")
 
 
+class NotebookFigure(Figure):
+    r"""A pyplot-free Figure that Jupyter displays as a PNG image.
+
+    IPython shows a :class:`~matplotlib.figure.Figure` as an image only when
+    pyplot's inline backend has registered a display formatter for it, which
+    never happens for a figure made without pyplot: a cell ending in
+    ``ax.figure`` would show ``<Figure size 640x480 with 1 Axes>``. This
+    subclass adds ``_repr_png_``, the rich-display method IPython looks for
+    on any object, so the figure displays as ``image/png`` in Jupyter,
+    nbclient and nbmake with or without pyplot, and without touching global
+    pyplot state. The PNG is what ``fig.savefig(buf, format="png")`` writes
+    (the figure's size and dpi, the ``savefig.*`` rcParams), without the
+    ``Software`` metadata entry, so that it depends only on the drawing.
+
+    Every plotting function of this module draws into one when it is given no
+    ``ax``. Make one yourself for a figure of several panels that should
+    display in a notebook; it takes the arguments of
+    :class:`~matplotlib.figure.Figure`.
+
+    Examples
+    --------
+    >>> import middlepower.plot as mpplot
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> report = mp.assess(g, sc.sequence(), sc.poles)
+    >>> type(mpplot.attention(report).figure).__name__
+    'NotebookFigure'
+    >>> fig = mpplot.NotebookFigure(figsize=(11, 4.5), layout="constrained")
+    >>> left, right = fig.subplots(1, 2)
+    >>> _ = mpplot.relation_graph(g, day="2025-06-04", ax=left)
+    >>> _ = mpplot.attention(report, ax=right)
+    >>> fig._repr_png_()[:8]  # what a notebook cell ending in `fig` displays
+    b'\x89PNG\r\n\x1a\n'
+    """
+
+    def _repr_png_(self) -> bytes:
+        """Return the figure as PNG bytes (IPython's ``image/png`` display)."""
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", metadata={"Software": None})
+        return buf.getvalue()
+
+
 def _axes(ax: Axes | None, figsize: tuple[float, float] = (6.4, 4.8)) -> Axes:
-    """Return ``ax``, or the Axes of a new pyplot-free, constrained Figure."""
+    """Return ``ax``, or the Axes of a new constrained :class:`NotebookFigure`."""
     if ax is not None:
         if not isinstance(ax, Axes):
             raise TypeError(f"ax must be a matplotlib Axes or None, not {ax!r}.")
         return ax
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = NotebookFigure(figsize=figsize, layout="constrained")
     return fig.add_subplot()
 
 
