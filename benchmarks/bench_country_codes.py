@@ -130,7 +130,7 @@ def main() -> None:
     print(f"    of {len(names)}; unmatched: {unmatched}")
     print("  COW numbers: not supported (ISO 3166 only)")
 
-    # -- middlepower.io.codes -----------------------------------------------------------
+    # -- middlepower.io.codes ---------------------------------------------------
     starts = [int(r["styear"]) for r in states]
     ours = to_iso3([int(r["ccode"]) for r in states], "cown", year=starts)
     ours_ok = sum(v is not None for v in ours)
