@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import functools
 import glob
 import io
@@ -682,16 +683,23 @@ def _is_null(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
 def _dates(
     column: pa.ChunkedArray, fmt: str
 ) -> tuple[pa.Array, np.ndarray, np.ndarray]:
-    """Days, and masks: missing, malformed."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    """Days, and masks: missing, malformed.
 
-    stamps = pc.strptime(column, format=fmt, unit="s", error_is_null=True)
-    # strptime normalises impossible days (20250631 -> 1 July): a day that
-    # does not print back as it was written is malformed.
-    same = pc.equal(pc.strftime(stamps, format=fmt), pc.utf8_trim_whitespace(column))
-    stamps = pc.if_else(pc.fill_null(same, False), stamps, pa.scalar(None, stamps.type))
-    days = pc.cast(stamps, pa.date32()).combine_chunks()
+    Each distinct date string is parsed once with :func:`datetime.strptime`,
+    which is strict (``20250631`` is not a day), and the days are spread back.
+    """
+    import pyarrow as pa
+
+    def parse(uniques: list[Any]) -> list[dt.date | None]:
+        days: list[dt.date | None] = []
+        for text in uniques:
+            try:
+                days.append(dt.datetime.strptime(text.strip(), fmt).date())
+            except (AttributeError, ValueError):
+                days.append(None)
+        return days
+
+    days = _by_unique(column, parse, pa.date32())
     missing = _is_null(column)
     return days, missing, _is_null(days) & ~missing
 
