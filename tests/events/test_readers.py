@@ -861,6 +861,26 @@ def test_polecat_trailing_tabs_everywhere(tmp_path: Path) -> None:
     assert len(events) == 4
 
 
+def test_polecat_trailing_tab_on_the_header_only(tmp_path: Path) -> None:
+    path = write_polecat(tmp_path / "h.txt", POLECAT_ROWS, header=[*POLECAT_HEADER, ""])
+    events = read_polecat(path)
+    assert events.attrs["summary"].repaired == {"trailing tabs": 1}
+    assert len(events) == 4
+
+
+def test_polecat_headline_column_with_values(tmp_path: Path) -> None:
+    header = [*POLECAT_HEADER, "Headline"]
+    path = write_polecat(
+        tmp_path / "hv.txt",
+        POLECAT_ROWS,
+        header=header,
+        tail=dict.fromkeys(range(len(POLECAT_ROWS)), "\tKorea's president calls"),
+    )
+    events = read_polecat(path, keep_original=True)
+    assert events.attrs["summary"].repaired == {"extra Headline column": 8}
+    assert "Headline" not in events.columns and len(events) == 4
+
+
 def test_polecat_trailing_tabs_on_some_lines(tmp_path: Path) -> None:
     path = write_polecat(
         tmp_path / "some.txt", POLECAT_ROWS, tail={0: "\t", 3: "\t\t\t"}
