@@ -21,6 +21,7 @@ from tests.strategies import (
 
 import middlepower as mp
 from middlepower.exceptions import (
+    InvalidArgumentTypeError,
     InvalidGraphError,
     InvalidParameterError,
     MiddlePowerError,
@@ -129,10 +130,13 @@ def test_bad_construction_inputs() -> None:
             ]
         )
     with pytest.raises(
-        TypeError, match=r"expected Tie objects, got \{'source': 'KOR'\}"
+        InvalidArgumentTypeError,
+        match=r"ties must hold Tie objects, got dict \{'source': 'KOR'\} at position 0",
     ):
         RelationGraph([{"source": "KOR"}])  # type: ignore[list-item]
-    with pytest.raises(TypeError, match=r"expected State objects, got 'KOR'"):
+    with pytest.raises(
+        InvalidArgumentTypeError, match=r"states must hold State objects, got str 'KOR'"
+    ):
         RelationGraph([], ["KOR"])  # type: ignore[list-item]
 
 
@@ -415,10 +419,6 @@ def test_signed_with_all_weights_zero_has_no_edges(toy: RelationGraph) -> None:
         ({"trade": math.inf}, r"weight of 'trade' must be finite and >= 0, not inf"),
         ({"trade": "1"}, r"weight of 'trade' must be a number, not '1'"),
         ({"trade": True}, r"weight of 'trade' must be a number, not True"),
-        (
-            [("trade", 1.0)],
-            r"signed weights must be a mapping .*not \[\('trade', 1\.0\)\]",
-        ),
     ],
 )
 def test_bad_signed_weights(toy: RelationGraph, weights: Any, match: str) -> None:
@@ -426,6 +426,14 @@ def test_bad_signed_weights(toy: RelationGraph, weights: Any, match: str) -> Non
         toy.signed(weights)
     with pytest.raises(InvalidParameterError, match=match):
         toy.signed_matrix(weights=weights)
+
+
+def test_signed_weights_of_the_wrong_type(toy: RelationGraph) -> None:
+    match = r"weights must be a mapping of tie kind to weight, or None, got list"
+    with pytest.raises(InvalidArgumentTypeError, match=match):
+        toy.signed([("trade", 1.0)])  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentTypeError, match=match):
+        toy.signed_matrix(weights=[("trade", 1.0)])  # type: ignore[arg-type]
 
 
 def test_signed_accepts_numpy_integer_weights(toy: RelationGraph) -> None:

@@ -26,6 +26,7 @@ import middlepower as mp
 from middlepower.exceptions import (
     InvalidParameterError,
     MiddlePowerError,
+    UnknownSequenceError,
     UnknownStateError,
 )
 from middlepower.models import (
@@ -455,7 +456,9 @@ def test_scenario_sequence_lookup() -> None:
         KeyError, match=r"no sequence 'second'; its sequences are 'first'"
     ):
         sc.sequence("second")
-    with pytest.raises(KeyError, match=r"scenario 'toy' has no contact sequence"):
+    with pytest.raises(
+        UnknownSequenceError, match=r"Scenario 'toy' has no contact sequence"
+    ):
         Scenario.model_validate(_scenario()).sequence()
 
 
