@@ -187,7 +187,7 @@ class UnknownSequenceError(MiddlePowerError, _KeyErrorMessage):
     >>> try:
     ...     mp.load_scenario("korea-2025").sequence("Yoon")
     ... except UnknownSequenceError as err:
-    ...     print(isinstance(err, KeyError), str(err)[:45])
+    ...     print(isinstance(err, KeyError), str(err)[:44])
     True Scenario 'korea-2025' has no sequence 'Yoon'
     """
 
