@@ -140,6 +140,8 @@ def load_scenario(
     bundled = list_scenarios()
     if text in bundled:
         return _load_bundled(text)
+    if not text.strip():
+        raise UnknownScenarioError(text, bundled)
     path = Path(text)
     if path.is_file():
         return _read_scenario(path, check_codes)
