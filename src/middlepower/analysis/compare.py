@@ -32,7 +32,7 @@ from middlepower.graph import RelationGraph
 from middlepower.metrics.sequence import KindWeights, Salience
 from middlepower.models import ContactSequence, Scenario, TieKind
 
-__all__ = ["LEGEND", "Comparison", "compare"]
+__all__ = ["LEGEND", "Comparison", "compare", "report_row"]
 
 Case = (
     Scenario
@@ -76,6 +76,41 @@ LEGEND: dict[str, str] = {
     "broker": "brokerage, 1 - Burt's constraint among friends",
 }
 """What each column heading of ``str(comparison)`` stands for."""
+
+
+def report_row(label: str, report: BalanceReport) -> dict[str, Any]:
+    """Return one row of a comparison: label, focal, start, order and the scores.
+
+    Parameters
+    ----------
+    label : str
+        The row label.
+    report : BalanceReport
+        The assessed case.
+
+    Returns
+    -------
+    dict
+        Keys ``label``, ``focal``, ``start`` (ISO), ``order`` (partners) and
+        :data:`COLUMNS`.
+
+    Examples
+    --------
+    >>> from middlepower.analysis.compare import report_row
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> r = mp.assess(mp.RelationGraph.from_scenario(sc), sc.sequence(), sc.poles)
+    >>> row = report_row("June", r)
+    >>> row["order"], round(row["tilt"], 4)
+    (['USA', 'JPN', 'CHN'], 0.6364)
+    """
+    row: dict[str, Any] = {
+        "label": label,
+        "focal": report.focal,
+        "start": report.start.isoformat(),
+        "order": [c.partner for c in report.contacts],
+    }
+    row.update({c: getattr(report, c) for c in COLUMNS})
+    return row
 
 
 @dataclass(frozen=True)
@@ -139,17 +174,7 @@ class Comparison:
         >>> [(r["label"], len(r["order"]), round(r["tilt"], 4)) for r in cmp.rows()]
         [('June', 3, 0.6364), ('June-Nov', 10, 0.5689)]
         """
-        out = []
-        for label, r in self.reports.items():
-            row: dict[str, Any] = {
-                "label": label,
-                "focal": r.focal,
-                "start": r.start.isoformat(),
-                "order": [c.partner for c in r.contacts],
-            }
-            row.update({c: getattr(r, c) for c in COLUMNS})
-            out.append(row)
-        return out
+        return [report_row(label, r) for label, r in self.reports.items()]
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dictionary: the rows and the full reports.

@@ -30,7 +30,6 @@ from pydantic import Field
 from middlepower._checks import (
     check_bool,
     check_code,
-    check_code_list,
     check_pole_codes,
     show,
 )
