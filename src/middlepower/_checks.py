@@ -13,7 +13,8 @@ A wrong *type* raises :class:`~middlepower.InvalidArgumentTypeError` (also a
 are numbers: ``bool`` and numeric strings are rejected.
 
 The state-code registry check (:func:`check_registered`) is cheap: one set
-difference over the distinct codes against a cached ``frozenset``.
+difference over the distinct codes against a cached ``frozenset``; only an
+unknown code costs more (the hints of :func:`~middlepower.validate_codes`).
 
 Examples
 --------
@@ -960,9 +961,9 @@ def closest(value: str, choices: Iterable[str]) -> str | None:
 def registry_codes() -> frozenset[str]:
     """Return the codes that scenarios and graphs are checked against.
 
-    The ``"state"`` scheme of :func:`~middlepower.known_codes` (ISO 3166-1
-    alpha-3 plus the bundled historical codes) when the registry has it,
-    otherwise ISO 3166-1 alpha-3 and the Correlates of War abbreviations.
+    The ``"state"`` scheme of :func:`~middlepower.known_codes`: ISO 3166-1
+    alpha-3 plus the bundled historical codes (``"SUN"``, ``"YUG"``,
+    ``"DDR"``...).
 
     Returns
     -------
@@ -972,19 +973,19 @@ def registry_codes() -> frozenset[str]:
     Examples
     --------
     >>> from middlepower._checks import registry_codes
-    >>> {"KOR", "CHN", "GDR"} <= registry_codes()
+    >>> {"KOR", "CHN", "DDR", "YUG"} <= registry_codes()
     True
     """
     from middlepower.registry import known_codes
 
-    try:
-        return known_codes("state")  # type: ignore[arg-type]  # scheme of newer registries
-    except InvalidParameterError:
-        return known_codes("iso3") | known_codes("cow")
+    return known_codes("state")
 
 
 def unregistered_codes(codes: Iterable[str]) -> list[str]:
     """Return the codes not in :func:`registry_codes`, each once, in order.
+
+    One set difference against the cached registry: cheap enough for graphs
+    built year after year from real data.
 
     Parameters
     ----------
@@ -1012,6 +1013,10 @@ def unregistered_codes(codes: Iterable[str]) -> list[str]:
 def check_registered(codes: Iterable[str]) -> None:
     """Raise :class:`~middlepower.UnregisteredCodeError` for unregistered codes.
 
+    The message is that of :func:`~middlepower.validate_codes` with the
+    ``"state"`` registry (a "did you mean", a COW letter code given for an
+    ISO3 one, a former ISO code) and says how to opt out.
+
     Parameters
     ----------
     codes : iterable of str
@@ -1020,7 +1025,7 @@ def check_registered(codes: Iterable[str]) -> None:
     Raises
     ------
     UnregisteredCodeError
-        Naming every unregistered code and the nearest registered one.
+        Naming every unregistered code.
 
     Examples
     --------
@@ -1029,13 +1034,24 @@ def check_registered(codes: Iterable[str]) -> None:
     >>> check_registered(["CNH"])
     Traceback (most recent call last):
     ...
-    middlepower.exceptions.UnregisteredCodeError: 'CNH' is not a known state code
-    (did you mean 'CHN'?); pass check_codes=False for user-defined codes.
+    middlepower.exceptions.UnregisteredCodeError: Unknown state code 'CNH' in the
+    state registry; did you mean 'CHN'? (pass check_codes=False for user-defined
+    codes)
     """
     unknown = unregistered_codes(codes)
-    if unknown:
-        known = registry_codes()
-        near = {c: closest(c, known) for c in unknown}
-        raise UnregisteredCodeError(
-            tuple(unknown), {c: s for c, s in near.items() if s is not None}
-        )
+    if not unknown:
+        return
+    from middlepower.exceptions import UnknownStateError
+    from middlepower.registry import suggest, validate_codes
+
+    try:
+        validate_codes(unknown, "state")
+        message = None  # pragma: no cover - the registries agree
+    except UnknownStateError as err:
+        message = str(err)
+    near = {c: suggest(c, "state") for c in unknown}
+    raise UnregisteredCodeError(
+        tuple(unknown),
+        {c: s for c, s in near.items() if s is not None},
+        message=message,
+    )

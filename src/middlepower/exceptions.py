@@ -96,46 +96,60 @@ class UnregisteredCodeError(UnknownStateError):
     """A state code that is not in the state-code registry.
 
     Scenarios and relation graphs check their codes against ISO 3166-1
-    alpha-3 and the bundled historical codes unless built with
-    ``check_codes=False`` (for user-defined codes).
+    alpha-3 and the bundled historical codes (the ``"state"`` registry of
+    :func:`~middlepower.known_codes`) unless built with ``check_codes=False``
+    (for user-defined codes).
 
     Parameters
     ----------
     codes : str or iterable of str
         The unregistered codes.
     suggestions : mapping of str to str, optional
-        The nearest registered code of each, for a "did you mean".
+        The registered code each probably stands for (:attr:`suggestions`).
+    message : str, optional
+        The registry's description of the codes (with its hints); by default
+        one is built from ``codes`` and ``suggestions``.
 
     Examples
     --------
+    >>> from middlepower.exceptions import UnregisteredCodeError
+    >>> tie = mp.Tie(source="CNH", target="USA", kind="rivalry", strength=1)
     >>> try:
-    ...     mp.RelationGraph(
-    ...         [mp.Tie(source="CNH", target="USA", kind="rivalry", strength=1)]
-    ...     )
-    ... except mp.UnknownStateError as err:
+    ...     mp.RelationGraph([tie])
+    ... except UnregisteredCodeError as err:
     ...     print(err)
-    'CNH' is not a known state code (did you mean 'CHN'?); pass check_codes=False ...
+    ...     print(err.suggestions, isinstance(err, mp.UnknownStateError))
+    Unknown state code 'CNH' in the state registry; did you mean 'CHN'? (pass ...)
+    {'CNH': 'CHN'} True
     """
 
     def __init__(
-        self, codes: object, suggestions: Mapping[str, str] | None = None
+        self,
+        codes: object,
+        suggestions: Mapping[str, str] | None = None,
+        *,
+        message: str | None = None,
     ) -> None:
         self.codes = _as_tuple(codes)
         self.suggestions: dict[str, str] = dict(suggestions or {})
-        hints = {
-            c: f" (did you mean {self.suggestions[c]!r}?)"
-            for c in self.codes
-            if isinstance(c, str) and c in self.suggestions
-        }
-        if len(self.codes) == 1:
-            (code,) = self.codes
-            what = f"{code!r} is not a known state code{hints.get(code, '')}"
+        if message is None:
+            listed = ", ".join(
+                repr(c)
+                + (
+                    f" (did you mean {self.suggestions[c]!r}?)"
+                    if c in self.suggestions
+                    else ""
+                )
+                for c in self.codes
+            )
+            noun = "state code" if len(self.codes) == 1 else "state codes"
+            message = f"Unknown {noun} {listed} in the state registry."
+        opt_out = "pass check_codes=False for user-defined codes"
+        if message.endswith("?"):
+            message = f"{message} ({opt_out})"
         else:
-            listed = ", ".join(f"{c!r}{hints.get(c, '')}" for c in self.codes)
-            what = f"{listed} are not known state codes"
-        _KeyErrorMessage.__init__(
-            self, f"{what}; pass check_codes=False for user-defined codes."
-        )
+            message = f"{message.removesuffix('.')}; {opt_out}."
+        _KeyErrorMessage.__init__(self, message)
 
 
 def _as_tuple(codes: object) -> tuple[object, ...]:
