@@ -984,7 +984,7 @@ class RelationGraph:
         ...
         middlepower.exceptions.InvalidGraphError: Node-link data needs a 'nodes' ...
         """
-        check_type(text, str | bytes | bytearray, "text", "JSON text (str or bytes)")
+        check_type(text, (str, bytes, bytearray), "text", "JSON text (str or bytes)")
         try:
             data = json.loads(text)
         except (ValueError, RecursionError) as err:  # JSONDecodeError, bad UTF-8

@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Annotated, Any
 
+import numpy as np
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -125,8 +126,8 @@ def _integer(value: object, info: ValidationInfo) -> object:
 
 
 def _boolean(value: object, info: ValidationInfo) -> object:
-    if type(value).__name__ == "bool_" and type(value).__module__ == "numpy":
-        return bool(value)  # type: ignore[arg-type]  # numpy.bool_
+    if isinstance(value, np.bool_):
+        return bool(value)
     if not isinstance(value, bool):
         raise ValueError(
             f"{_what(info, 'value')} must be true or false, not {show(value)}"

@@ -128,7 +128,7 @@ def load_scenario(
     (did you mean 'korea-2025'?); bundled scenarios are: ...
     """
     if isinstance(name, os.PathLike):
-        name = os.fspath(name)  # type: ignore[assignment]  # str, checked next
+        name = os.fspath(name)
     if not isinstance(name, str):
         raise InvalidArgumentTypeError(
             "name must be a scenario name or the path of a scenario JSON file, "
