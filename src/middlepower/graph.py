@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -1109,7 +1110,10 @@ class RelationGraph:
         if os.path.isdir(source):
             raise DataFormatError(source, "is a folder, not a GraphML file")
         try:
-            G = nx.read_graphml(source, force_multigraph=True)
+            with warnings.catch_warnings():
+                # networkx warns and guesses on untyped keys: a malformed file here
+                warnings.simplefilter("error")
+                G = nx.read_graphml(source, force_multigraph=True)
         except ParseError as err:
             line = err.position[0] if getattr(err, "position", None) else None
             raise DataFormatError(
