@@ -348,3 +348,16 @@ def test_interrupt_is_one_line(
     monkeypatch.setattr(cli, "assess", stop)
     code, _, err = run(capsys, "report")
     assert code == 130 and err == "middlepower: interrupted\n"
+
+
+def test_flag_rules_are_scoped_to_their_subcommands() -> None:
+    """Another subcommand may give --out or --seed another meaning (e.g. an
+    events panel written as .parquet): the rules name their subcommands."""
+    import argparse
+
+    from middlepower.cli import _rules
+
+    args = argparse.Namespace(command="events", out="panel.parquet", seed=-1, decay=0.5)
+    assert set(_rules(args)) == {"decay"}
+    args = argparse.Namespace(command="report", out="r.json", decay=0.5, half_life=7.0)
+    assert set(_rules(args)) == {"decay", "half_life", "out"}

@@ -339,22 +339,29 @@ def _at_least_one(v: int) -> str | None:
     return None if v >= 1 else "must be a positive integer"
 
 
-#: Checks of flag values, by argparse ``dest``: flag name and rule. The rule
-#: returns what the value must be, or None when it is fine.
-FLAG_RULES: dict[str, tuple[str, _Rule]] = {
+_EVERY = None  # a rule for every subcommand that has the flag
+_SAMPLING = frozenset({"orderings", "sensitivity"})
+_TABLES = frozenset({"report", "compare"})
+
+#: Checks of flag values, by argparse ``dest``: the flag's name, the rule (what
+#: the value must be, or None when it is fine) and the subcommands it is for
+#: (another subcommand may give the same ``dest`` another meaning).
+FLAG_RULES: dict[str, tuple[str, _Rule, frozenset[str] | None]] = {
     "decay": (
         "--decay",
         lambda v: None if math.isfinite(v) and 0 < v <= 1 else "must be in (0, 1]",
+        _EVERY,
     ),
-    "half_life": ("--half-life", _positive),
-    "draws": ("--draws", _at_least_one),
-    "samples": ("--samples", _at_least_one),
+    "half_life": ("--half-life", _positive, _EVERY),
+    "draws": ("--draws", _at_least_one, _SAMPLING),
+    "samples": ("--samples", _at_least_one, _SAMPLING),
     "limit": (
         "--limit",
         lambda v: None if 1 <= v <= 10 else "must be between 1 and 10 contacts",
+        _SAMPLING,
     ),
-    "concentration": ("--concentration", _positive),
-    "seed": ("--seed", lambda v: None if v >= 0 else "must be >= 0"),
+    "concentration": ("--concentration", _positive, _SAMPLING),
+    "seed": ("--seed", lambda v: None if v >= 0 else "must be >= 0", _SAMPLING),
     "out": (
         "--out",
         lambda v: (
@@ -362,8 +369,19 @@ FLAG_RULES: dict[str, tuple[str, _Rule]] = {
             if os.path.splitext(v)[1].lower() in (".json", ".csv")
             else "must end in .json or .csv"
         ),
+        _TABLES,
     ),
 }
+
+
+def _rules(args: argparse.Namespace) -> dict[str, tuple[str, _Rule]]:
+    """Return the flag rules that apply to the subcommand of ``args``."""
+    command = getattr(args, "command", None)
+    return {
+        dest: (flag, rule)
+        for dest, (flag, rule, scope) in FLAG_RULES.items()
+        if hasattr(args, dest) and (scope is None or command in scope)
+    }
 
 
 def _shown(value: object) -> str:
@@ -384,7 +402,7 @@ def _usage_error(args: argparse.Namespace, message: str) -> NoReturn:
 
 def _check_flags(args: argparse.Namespace) -> None:
     """Exit with status 2 naming the flag whose value is out of range."""
-    for dest, (flag, rule) in FLAG_RULES.items():
+    for dest, (flag, rule) in _rules(args).items():
         value = getattr(args, dest, None)
         if value is None:
             continue
@@ -398,8 +416,9 @@ def _flag_of(err: BaseException, args: argparse.Namespace) -> str | None:
     if not isinstance(err, InvalidParameterError):
         return None
     found = re.match(r"(\w+) must\b", str(err))
-    if found and found.group(1) in FLAG_RULES and hasattr(args, found.group(1)):
-        return FLAG_RULES[found.group(1)][0]
+    rules = _rules(args)
+    if found and found.group(1) in rules:
+        return rules[found.group(1)][0]
     return None
 
 
