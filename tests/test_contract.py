@@ -1244,7 +1244,7 @@ PHASE_2: list[tuple[Case, str]] = [
             "sensitivity-schemes-int",
             lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, schemes=5),
             "InvalidArgumentTypeError",
-            r"schemes must be a sequence of scheme names",
+            r"schemes must be a sequence of names",
         ),
         PHASE_2_ANALYSIS,
     ),
@@ -1255,8 +1255,7 @@ PHASE_2: list[tuple[Case, str]] = [
                 c.g, c.seq, c.poles, draws=10, kappa_ranges={"alliance": 1}
             ),
             "InvalidArgumentTypeError",
-            r"kappa range of 'alliance' must be a \(low, "
-            r"high\) pair",
+            r"kappa range of 'alliance' must be a \(low, high\) pair",
         ),
         PHASE_2_ANALYSIS,
     ),

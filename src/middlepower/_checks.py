@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
 
 __all__ = [
     "check_bool",
+    "check_callable",
     "check_choice",
     "check_code",
     "check_code_list",
@@ -63,7 +64,10 @@ __all__ = [
     "check_kind_weights",
     "check_kinds",
     "check_mapping",
+    "check_names",
+    "check_numbers",
     "check_optional_str",
+    "check_pair",
     "check_path",
     "check_pole_codes",
     "check_real",
@@ -475,6 +479,151 @@ def check_seed(seed: object, name: str = "seed") -> Any:
     if out < 0:
         raise InvalidParameterError(f"{name} must be >= 0, got {seed!r}.")
     return out
+
+
+def check_pair(value: object, name: str) -> tuple[float, float]:
+    """Return ``value`` as a ``(low, high)`` pair of finite numbers, low <= high.
+
+    Parameters
+    ----------
+    value : object
+        The argument (a tuple or list of two numbers).
+    name : str
+        The argument's name (``"decay_range"``).
+
+    Returns
+    -------
+    tuple of float
+        ``(low, high)``.
+
+    Raises
+    ------
+    InvalidArgumentTypeError
+        For anything but two numbers.
+    InvalidParameterError
+        If ``low > high`` or a bound is not finite.
+
+    Examples
+    --------
+    >>> from middlepower._checks import check_pair
+    >>> check_pair([0.25, 0.75], "decay_range")
+    (0.25, 0.75)
+    >>> check_pair(5, "decay_range")
+    Traceback (most recent call last):
+    ...
+    middlepower.exceptions.InvalidArgumentTypeError: decay_range must be a (low,
+    high) pair of numbers, got int 5.
+    """
+    expected = "a (low, high) pair of numbers"
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise _fail_type(name, expected, value)
+    if any(isinstance(v, bool) or not isinstance(v, numbers.Real) for v in value):
+        raise _fail_type(name, expected, value)
+    lo, hi = (check_real(v, name) for v in value)
+    if lo > hi:
+        raise InvalidParameterError(f"{name} must have low <= high, got {value!r}.")
+    return lo, hi
+
+
+def check_numbers(value: object, name: str) -> tuple[float, ...]:
+    """Return ``value`` as a tuple of finite numbers (a bare number is rejected).
+
+    Parameters
+    ----------
+    value : object
+        The argument: an iterable of numbers.
+    name : str
+        The argument's name (``"quantiles"``).
+
+    Returns
+    -------
+    tuple of float
+        The numbers.
+
+    Examples
+    --------
+    >>> from middlepower._checks import check_numbers
+    >>> check_numbers([0.05, 0.5], "quantiles")
+    (0.05, 0.5)
+    >>> check_numbers([0.5, "x"], "quantiles")
+    Traceback (most recent call last):
+    ...
+    middlepower.exceptions.InvalidArgumentTypeError: quantiles must hold numbers,
+    got str 'x'.
+    """
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise _fail_type(name, "a sequence of numbers", value)
+    out = []
+    for v in value:
+        if isinstance(v, bool | np.bool_) or not isinstance(v, numbers.Real):
+            raise InvalidArgumentTypeError(f"{name} must hold numbers, got {show(v)}.")
+        out.append(check_real(v, name))
+    return tuple(out)
+
+
+def check_names(value: object, name: str, choices: Sequence[str]) -> tuple[str, ...]:
+    """Return ``value`` as a tuple of names, each one of ``choices``.
+
+    Parameters
+    ----------
+    value : object
+        The argument: an iterable of strings (a bare string is rejected).
+    name : str
+        The argument's name (``"schemes"``).
+    choices : sequence of str
+        The allowed names.
+
+    Returns
+    -------
+    tuple of str
+        The names.
+
+    Examples
+    --------
+    >>> from middlepower._checks import check_names
+    >>> check_names(["uniform"], "schemes", ("harmonic", "uniform"))
+    ('uniform',)
+    >>> check_names(5, "schemes", ("harmonic", "uniform"))
+    Traceback (most recent call last):
+    ...
+    middlepower.exceptions.InvalidArgumentTypeError: schemes must be a sequence of
+    names ('harmonic', 'uniform'), got int 5.
+    """
+    listed = ", ".join(repr(c) for c in choices)
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise _fail_type(name, f"a sequence of names ({listed})", value)
+    return tuple(check_choice(v, name, choices) for v in value)
+
+
+def check_callable(value: object, name: str) -> Any:
+    """Return ``value`` if it is ``None`` or callable.
+
+    Parameters
+    ----------
+    value : object
+        The argument.
+    name : str
+        The argument's name (``"progress"``).
+
+    Returns
+    -------
+    callable or None
+        ``value``.
+
+    Examples
+    --------
+    >>> from middlepower._checks import check_callable
+    >>> check_callable(print, "progress") is print
+    True
+    >>> check_callable(5, "progress")
+    Traceback (most recent call last):
+    ...
+    middlepower.exceptions.InvalidArgumentTypeError: progress must be a callable or
+    None, got int 5.
+    """
+    if value is None or callable(value):
+        return value
+    raise _fail_type(name, "a callable or None", value)
 
 
 def check_code(value: object, name: str) -> str:
