@@ -214,7 +214,9 @@ def cases(
     rest = CODES[4 : 4 + others]
     codes = (focal, *poles, *rest)
     ties = draw(_ties(codes, odd_directed))
-    graph = mp.RelationGraph(ties, [mp.State(code=c, name=c) for c in codes])
+    graph = mp.RelationGraph(
+        ties, [mp.State(code=c, name=c) for c in codes], check_codes=False
+    )
     seq = draw(sequences(focal, (*poles, *rest)))
     poles = tuple(draw(st.permutations(poles)))
     return Case(
@@ -234,7 +236,7 @@ def relabel(case: Case, mapping: dict[str, str]) -> Case:
         for t in case.graph.ties
     ]
     states = [mp.State(code=mapping[c], name=mapping[c]) for c in case.graph.codes]
-    graph = mp.RelationGraph(ties, states)
+    graph = mp.RelationGraph(ties, states, check_codes=False)
     seq = mp.ContactSequence(
         focal=mapping[case.sequence.focal],
         contacts=[

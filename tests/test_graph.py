@@ -21,10 +21,14 @@ from tests.strategies import (
 
 import middlepower as mp
 from middlepower.exceptions import (
+    DataFormatError,
+    InvalidArgumentTypeError,
     InvalidGraphError,
     InvalidParameterError,
     MiddlePowerError,
+    MissingFileError,
     UnknownStateError,
+    UnregisteredCodeError,
 )
 from middlepower.graph import KINDS, RelationGraph
 from middlepower.models import ContactSequence, State, Tie, TieKind
@@ -129,10 +133,13 @@ def test_bad_construction_inputs() -> None:
             ]
         )
     with pytest.raises(
-        TypeError, match=r"expected Tie objects, got \{'source': 'KOR'\}"
+        InvalidArgumentTypeError,
+        match=r"ties must hold Tie objects, got dict \{'source': 'KOR'\} at position 0",
     ):
         RelationGraph([{"source": "KOR"}])  # type: ignore[list-item]
-    with pytest.raises(TypeError, match=r"expected State objects, got 'KOR'"):
+    with pytest.raises(
+        InvalidArgumentTypeError, match=r"states must hold State objects, got str 'KOR'"
+    ):
         RelationGraph([], ["KOR"])  # type: ignore[list-item]
 
 
@@ -415,10 +422,6 @@ def test_signed_with_all_weights_zero_has_no_edges(toy: RelationGraph) -> None:
         ({"trade": math.inf}, r"weight of 'trade' must be finite and >= 0, not inf"),
         ({"trade": "1"}, r"weight of 'trade' must be a number, not '1'"),
         ({"trade": True}, r"weight of 'trade' must be a number, not True"),
-        (
-            [("trade", 1.0)],
-            r"signed weights must be a mapping .*not \[\('trade', 1\.0\)\]",
-        ),
     ],
 )
 def test_bad_signed_weights(toy: RelationGraph, weights: Any, match: str) -> None:
@@ -426,6 +429,14 @@ def test_bad_signed_weights(toy: RelationGraph, weights: Any, match: str) -> Non
         toy.signed(weights)
     with pytest.raises(InvalidParameterError, match=match):
         toy.signed_matrix(weights=weights)
+
+
+def test_signed_weights_of_the_wrong_type(toy: RelationGraph) -> None:
+    match = r"weights must be a mapping of tie kind to weight, or None, got list"
+    with pytest.raises(InvalidArgumentTypeError, match=match):
+        toy.signed([("trade", 1.0)])  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentTypeError, match=match):
+        toy.signed_matrix(weights=[("trade", 1.0)])  # type: ignore[arg-type]
 
 
 def test_signed_accepts_numpy_integer_weights(toy: RelationGraph) -> None:
@@ -544,12 +555,15 @@ def test_json_round_trip(g: RelationGraph) -> None:
     back = RelationGraph.from_json(g.to_json())
     assert back == g
     assert back.codes == g.codes
-    assert RelationGraph.from_json(g.to_json(indent=None)) == g
+    assert back.identical(g)  # ties in their order, the registry choice kept
+    assert RelationGraph.from_json(g.to_json(indent=None)).identical(g)
 
 
 @given(relation_graphs(dated=True))
 def test_node_link_round_trip(g: RelationGraph) -> None:
-    assert RelationGraph.from_node_link(g.to_node_link()) == g
+    data = g.to_node_link()
+    assert [e["order"] for e in data["edges"]] == list(range(len(g.ties)))
+    assert RelationGraph.from_node_link(data).identical(g)
 
 
 @given(relation_graphs(dated=True))
@@ -557,7 +571,7 @@ def test_networkx_round_trip(g: RelationGraph) -> None:
     G = g.to_networkx()
     assert set(G.nodes) == set(g.codes)
     assert G.number_of_edges() == len(g.ties)
-    assert RelationGraph.from_networkx(G) == g
+    assert RelationGraph.from_networkx(G).identical(g)
 
 
 @given(relation_graphs(dated=True))
@@ -568,7 +582,7 @@ def test_graphml_round_trip(
     g.write_graphml(path)
     back = RelationGraph.read_graphml(path)
     assert back == g
-    assert back.ties == g.ties
+    assert back.identical(g)
 
 
 @given(
@@ -579,9 +593,9 @@ def test_at_then_round_trip(g: RelationGraph, day: dt.date) -> None:
     assert all(t.valid_on(day) for t in snap.ties)
     assert [t for t in g.ties if t.valid_on(day)] == list(snap.ties)
     assert snap.states == g.states
-    assert RelationGraph.from_json(snap.to_json()) == snap
-    assert RelationGraph.from_networkx(snap.to_networkx()) == snap
-    assert snap.at(day) == snap
+    assert RelationGraph.from_json(snap.to_json()).identical(snap)
+    assert RelationGraph.from_networkx(snap.to_networkx()).identical(snap)
+    assert snap.at(day).identical(snap)
 
 
 @given(relation_graphs(), st.randoms(use_true_random=False))
@@ -669,3 +683,85 @@ def test_signed_graph_strategies_contract(weighted: bool, balanced: bool) -> Non
                 assert G[a][b]["sign"] * G[b][c]["sign"] * G[a][c]["sign"] > 0
 
     check()
+
+
+# -- tie order and equality (issue 11) -------------------------------------------
+
+
+def test_round_trips_keep_the_order_of_the_ties(tmp_path: Any) -> None:
+    """Ties listed across nodes (KOR-USA, CHN-JPN, KOR-CHN, USA-CHN): networkx
+    stores edges grouped by source node, the round trips must not."""
+    ties = [
+        _t("KOR", "USA", "alliance", 1.0),
+        _t("CHN", "JPN", "trade", 0.2),
+        _t("KOR", "CHN", "trade", 0.25),
+        _t("USA", "CHN", "rivalry", 1.0),
+    ]
+    g = RelationGraph(ties, name="order")
+    grouped = [d["tie"] for _, _, d in g.nx_graph.edges(data=True)]
+    assert grouped != list(ties)  # the store's own order is by node
+    path = tmp_path / "order.graphml"
+    g.write_graphml(path)
+    for back in (
+        RelationGraph.from_json(g.to_json()),
+        RelationGraph.from_node_link(g.to_node_link()),
+        RelationGraph.from_networkx(g.to_networkx()),
+        RelationGraph.read_graphml(path),
+    ):
+        assert back.ties == tuple(ties)
+        assert back.identical(g)
+
+
+def test_equality_ignores_order_identical_does_not() -> None:
+    g = RelationGraph(TOY_TIES, name="toy")
+    shuffled = RelationGraph(TOY_TIES[::-1], name="toy")
+    assert shuffled == g and not shuffled.identical(g)
+    assert g.identical(RelationGraph(TOY_TIES, name="toy"))
+    assert not g.identical(RelationGraph(TOY_TIES, name="toy", check_codes=False))
+    assert not g.identical("toy")
+
+
+def test_from_networkx_follows_G_without_order_and_checks_it() -> None:
+    G = nx.MultiDiGraph()
+    G.add_edge("USA", "CHN", kind="rivalry", strength=1.0)
+    G.add_edge("KOR", "USA", kind="alliance", strength=1.0)
+    g = RelationGraph.from_networkx(G)
+    assert [t.kind.value for t in g.ties] == ["rivalry", "alliance"]
+    G.edges["USA", "CHN", 0]["order"] = 1
+    with pytest.raises(
+        InvalidGraphError, match=r"'order' must be a distinct integer on every edge"
+    ):
+        RelationGraph.from_networkx(G)
+    G.edges["KOR", "USA", 0]["order"] = 0
+    assert [t.kind.value for t in RelationGraph.from_networkx(G).ties] == [
+        "alliance",
+        "rivalry",
+    ]
+
+
+def test_registry_check_on_by_default() -> None:
+    with pytest.raises(UnregisteredCodeError, match=r"did you mean 'CHN'\?") as info:
+        RelationGraph([_t("KOR", "CNH", "trade", 0.2)])
+    assert info.value.codes == ("CNH",) and info.value.suggestions == {"CNH": "CHN"}
+    assert isinstance(info.value, UnknownStateError)
+    g = RelationGraph([_t("KOR", "CNH", "trade", 0.2)], check_codes=False)
+    assert g.codes == ("KOR", "CNH") and not g.registry_checked
+    historical = RelationGraph([_t("DDR", "SUN", "alliance", 1.0)])
+    assert historical.registry_checked
+
+
+def test_readers_name_what_is_wrong(tmp_path: Any) -> None:
+    with pytest.raises(InvalidGraphError, match=r"needs a 'nodes' list, got None"):
+        RelationGraph.from_json("{}")
+    with pytest.raises(InvalidGraphError, match=r"Node-link format 'other/2' is not"):
+        RelationGraph.from_json('{"nodes": [], "graph": {"format": "other/2"}}')
+    with pytest.raises(InvalidGraphError, match=r"Node 'KOR' is listed twice"):
+        RelationGraph.from_json('{"nodes": [{"id": "KOR"}, {"id": "KOR"}]}')
+    with pytest.raises(MissingFileError, match=r"GraphML file .* does not exist"):
+        RelationGraph.read_graphml(tmp_path / "none.graphml")
+    bad = tmp_path / "bad.graphml"
+    bad.write_text("<graphml>\n<graph>\n</graphml>", encoding="utf-8")
+    with pytest.raises(
+        DataFormatError, match=r"bad\.graphml, line 3: is not well-formed"
+    ):
+        RelationGraph.read_graphml(bad)

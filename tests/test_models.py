@@ -26,6 +26,7 @@ import middlepower as mp
 from middlepower.exceptions import (
     InvalidParameterError,
     MiddlePowerError,
+    UnknownSequenceError,
     UnknownStateError,
 )
 from middlepower.models import (
@@ -455,7 +456,9 @@ def test_scenario_sequence_lookup() -> None:
         KeyError, match=r"no sequence 'second'; its sequences are 'first'"
     ):
         sc.sequence("second")
-    with pytest.raises(KeyError, match=r"scenario 'toy' has no contact sequence"):
+    with pytest.raises(
+        UnknownSequenceError, match=r"Scenario 'toy' has no contact sequence"
+    ):
         Scenario.model_validate(_scenario()).sequence()
 
 
@@ -744,3 +747,46 @@ def test_editorial_codes_are_iso3() -> None:
     sc = mp.load_scenario("korea-2025")
     assert validate_codes(sc.codes, scheme="iso3") is None
     assert "KOR" in known_codes("cow")
+
+
+# -- (f) strict where it matters (issue 11) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("json_text", "match"),
+    [
+        ('{"source":"KOR","target":"USA","kind":"trade","strength":"0.5"}', "number"),
+        ('{"source":"KOR","target":"USA","kind":"trade","strength":true}', "number"),
+        (
+            '{"source":"KOR","target":"USA","kind":"trade","strength":1,"start":0}',
+            "ISO",
+        ),
+        (
+            '{"source":"KOR","target":"USA","kind":"trade","strength":1,"directed":1}',
+            "true or false",
+        ),
+    ],
+)
+def test_json_is_strict_too(json_text: str, match: str) -> None:
+    with pytest.raises(pydantic.ValidationError, match=match):
+        Tie.model_validate_json(json_text)
+
+
+def test_json_numbers_and_iso_dates_still_parse() -> None:
+    t = Tie.model_validate_json(
+        '{"source":"KOR","target":"USA","kind":"trade","strength":1,'
+        '"start":"2025-01-01","directed":false}'
+    )
+    assert t.strength == 1.0 and isinstance(t.strength, float)
+    assert t.start == dt.date(2025, 1, 1) and t.directed is False
+
+
+@given(st.dates())
+def test_a_day_is_the_same_whichever_way_it_is_given(day: dt.date) -> None:
+    midnight = dt.datetime.combine(day, dt.time(0))
+    days = {Contact(partner="USA", on=on).on for on in (day, day.isoformat(), midnight)}
+    assert days == {day}
+    with pytest.raises(pydantic.ValidationError, match="time of day"):
+        Contact(partner="USA", on=midnight + dt.timedelta(seconds=1))
+    with pytest.raises(pydantic.ValidationError, match="not int"):
+        Contact(partner="USA", on=day.toordinal())

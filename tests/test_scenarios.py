@@ -9,7 +9,11 @@ import pydantic
 import pytest
 
 import middlepower as mp
-from middlepower.exceptions import MiddlePowerError, UnknownScenarioError
+from middlepower.exceptions import (
+    MiddlePowerError,
+    MissingFileError,
+    UnknownScenarioError,
+)
 from middlepower.models import Channel, Evidence, Scenario, TieKind
 
 EDITORIAL = Evidence(
@@ -51,7 +55,7 @@ def test_default_is_the_editorial_case(korea: Scenario) -> None:
     assert mp.load_scenario().name == "korea-2025"
 
 
-@pytest.mark.parametrize("name", ["korea-2099", "Korea-2025", "", "missing.json"])
+@pytest.mark.parametrize("name", ["korea-2099", "Korea-2025", "", "missing"])
 def test_unknown_scenario_is_named(name: str) -> None:
     with pytest.raises(
         UnknownScenarioError, match=rf"Unknown scenario {name!r}"
@@ -89,10 +93,12 @@ def test_load_by_path_validates(tmp_path: Path) -> None:
         mp.load_scenario(path)
 
 
-def test_missing_json_path_is_unknown(tmp_path: Path) -> None:
+def test_missing_json_path_is_file_not_found(tmp_path: Path) -> None:
     path = tmp_path / "nowhere.json"
-    with pytest.raises(UnknownScenarioError, match=r"nowhere\.json"):
+    with pytest.raises(MissingFileError, match=r"Scenario file '.*nowhere\.json'"):
         mp.load_scenario(path)
+    with pytest.raises(FileNotFoundError, match=r"does not exist"):
+        mp.load_scenario("missing.json")
 
 
 # -- the editorial case --------------------------------------------------------

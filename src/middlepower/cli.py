@@ -1,31 +1,52 @@
 """Command line: ``middlepower report | compare | orderings | sensitivity | scenarios``.
 
 Run ``middlepower --help`` (or ``python -m middlepower --help``). Errors print
-one line on standard error and exit with status 1 (2 for bad usage), with no
-traceback.
+one line on standard error, never a traceback, and exit with status 2 when the
+command line itself is wrong (an unknown option, a flag value out of range:
+``--half-life must be > 0, got 0``) and 1 when the data are (an unknown
+scenario, a missing or invalid file). ``docs/errors.md`` lists the statuses.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import math
+import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
 from middlepower import __version__
-from middlepower.analysis.compare import compare
+from middlepower.analysis.compare import compare, report_row
 from middlepower.analysis.orderings import orderings
 from middlepower.analysis.report import assess
 from middlepower.analysis.sensitivity import sensitivity
 from middlepower.datasets._scenarios import list_scenarios, load_scenario
-from middlepower.exceptions import MiddlePowerError
+from middlepower.exceptions import InvalidParameterError, MiddlePowerError
 from middlepower.graph import RelationGraph
 from middlepower.kernels.sequence import SCHEMES
 from middlepower.metrics.sequence import Salience
 
 __all__ = ["main"]
+
+#: Exit status when the command line is wrong (argparse's own convention).
+EXIT_USAGE = 2
+#: Exit status when the data are wrong or missing, or a computation fails.
+EXIT_DATA = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr (status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n"
+        )
 
 
 def _add_settings(p: argparse.ArgumentParser) -> None:
@@ -69,8 +90,18 @@ def _add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
+def _add_out(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        default=None,
+        help="write the result to FILE instead of printing it: JSON for .json, "
+        "one row per case for .csv",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="middlepower",
         description=(
             "Measure how a middle power positions itself between rival great powers."
@@ -89,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_scenario(rep)
     _add_settings(rep)
     _add_json(rep)
+    _add_out(rep)
 
     cmp = sub.add_parser(
         "compare",
@@ -102,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_settings(cmp)
     _add_json(cmp)
+    _add_out(cmp)
 
     order = sub.add_parser(
         "orderings",
@@ -148,7 +181,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_json(sens)
 
-    sub.add_parser("scenarios", help="list the bundled scenarios")
+    scen = sub.add_parser("scenarios", help="list the bundled scenarios")
+    _add_json(scen)
     return parser
 
 
@@ -160,6 +194,28 @@ def _print_json(payload: object) -> None:
     print(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
+def _write_out(path: str, payload: object, rows: list[dict[str, Any]]) -> None:
+    """Write ``payload`` as JSON or ``rows`` as CSV, by the extension of ``path``."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        if path.lower().endswith(".json"):
+            json.dump(payload, fh, indent=2, ensure_ascii=False)
+            fh.write("\n")
+            return
+        fields = list(dict.fromkeys(k for row in rows for k in row))
+        writer = csv.DictWriter(fh, fieldnames=fields)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " > ".join(map(str, value))
+    return value
+
+
 def _report(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     graph = RelationGraph.from_scenario(scenario)
@@ -168,8 +224,12 @@ def _report(args: argparse.Namespace) -> int:
     report = assess(
         graph, sequence, scenario.poles, salience=salience, universe=args.universe
     )
-    if args.json:
-        _print_json({"scenario": scenario.name, "report": report.to_dict()})
+    payload = {"scenario": scenario.name, "report": report.to_dict()}
+    if args.out:
+        label = sequence.label or scenario.name
+        _write_out(args.out, payload, [report_row(label, report)])
+    elif args.json:
+        _print_json(payload)
     else:
         print(f"{scenario.title}\n")
         print(report)
@@ -178,9 +238,10 @@ def _report(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     names = args.scenarios or [n for n in list_scenarios() if n.startswith("korea-")]
-    scenarios = [load_scenario(n) for n in names]
-    result = compare(scenarios, salience=_salience(args), universe=args.universe)
-    if args.json:
+    result = compare(names, salience=_salience(args), universe=args.universe)
+    if args.out:
+        _write_out(args.out, result.to_dict(), result.rows())
+    elif args.json:
         _print_json(result.to_dict())
     else:
         print(result)
@@ -241,32 +302,179 @@ def _sensitivity(args: argparse.Namespace) -> int:
     return 0
 
 
-def _scenarios() -> int:
+def _scenarios(args: argparse.Namespace) -> int:
     names = list_scenarios()
+    if getattr(args, "json", False):
+        out = []
+        for name in names:
+            sc = load_scenario(name)
+            out.append(
+                {
+                    "name": name,
+                    "title": sc.title,
+                    "poles": list(sc.poles),
+                    "states": len(sc.states),
+                    "ties": len(sc.ties),
+                    "sequences": [s.label for s in sc.sequences],
+                }
+            )
+        _print_json(out)
+        return 0
     width = max((len(n) for n in names), default=0)
     for name in names:
         print(f"{name:<{width}}  {load_scenario(name).title}")
     return 0
 
 
-def _one_line(err: BaseException) -> str:
+# -- errors: one line, status 2 for the command line, 1 for the data ---------
+
+_Rule = Callable[[Any], "str | None"]
+
+
+def _positive(v: float) -> str | None:
+    return None if math.isfinite(v) and v > 0 else "must be > 0"
+
+
+def _at_least_one(v: int) -> str | None:
+    return None if v >= 1 else "must be a positive integer"
+
+
+_EVERY = None  # a rule for every subcommand that has the flag
+_SAMPLING = frozenset({"orderings", "sensitivity"})
+_TABLES = frozenset({"report", "compare"})
+
+#: Checks of flag values, by argparse ``dest``: the flag's name, the rule (what
+#: the value must be, or None when it is fine) and the subcommands it is for
+#: (another subcommand may give the same ``dest`` another meaning).
+FLAG_RULES: dict[str, tuple[str, _Rule, frozenset[str] | None]] = {
+    "decay": (
+        "--decay",
+        lambda v: None if math.isfinite(v) and 0 < v <= 1 else "must be in (0, 1]",
+        _EVERY,
+    ),
+    "half_life": ("--half-life", _positive, _EVERY),
+    "draws": ("--draws", _at_least_one, _SAMPLING),
+    "samples": ("--samples", _at_least_one, _SAMPLING),
+    "limit": (
+        "--limit",
+        lambda v: None if 1 <= v <= 10 else "must be between 1 and 10 contacts",
+        _SAMPLING,
+    ),
+    "concentration": ("--concentration", _positive, _SAMPLING),
+    "seed": ("--seed", lambda v: None if v >= 0 else "must be >= 0", _SAMPLING),
+    "out": (
+        "--out",
+        lambda v: (
+            None
+            if os.path.splitext(v)[1].lower() in (".json", ".csv")
+            else "must end in .json or .csv"
+        ),
+        _TABLES,
+    ),
+}
+
+
+def _rules(args: argparse.Namespace) -> dict[str, tuple[str, _Rule]]:
+    """Return the flag rules that apply to the subcommand of ``args``."""
+    command = getattr(args, "command", None)
+    return {
+        dest: (flag, rule)
+        for dest, (flag, rule, scope) in FLAG_RULES.items()
+        if hasattr(args, dest) and (scope is None or command in scope)
+    }
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _usage_error(args: argparse.Namespace, message: str) -> NoReturn:
+    prog = (
+        f"middlepower {args.command}"
+        if getattr(args, "command", None)
+        else ("middlepower")
+    )
+    print(f"{prog}: error: {message} (see {prog} --help)", file=sys.stderr)
+    raise SystemExit(EXIT_USAGE)
+
+
+def _check_flags(args: argparse.Namespace) -> None:
+    """Exit with status 2 naming the flag whose value is out of range."""
+    for dest, (flag, rule) in _rules(args).items():
+        value = getattr(args, dest, None)
+        if value is None:
+            continue
+        problem = rule(value)
+        if problem:
+            _usage_error(args, f"{flag} {problem}, got {_shown(value)}")
+
+
+def _flag_of(err: BaseException, args: argparse.Namespace) -> str | None:
+    """Return the flag behind a library parameter error (``limit must ...``)."""
+    if not isinstance(err, InvalidParameterError):
+        return None
+    found = re.match(r"(\w+) must\b", str(err))
+    rules = _rules(args)
+    if found and found.group(1) in rules:
+        return rules[found.group(1)][0]
+    return None
+
+
+def _one_line(err: BaseException, args: argparse.Namespace | None = None) -> str:
+    """Return the error as one line naming the bad value (no traceback)."""
     if isinstance(err, ValidationError):
         first = err.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        return (
-            f"invalid scenario ({where}): {first['msg']}"
-            if where
-            else f"invalid scenario: {first['msg']}"
-        )
-    if isinstance(err, KeyError) and err.args:
-        return str(err.args[0])
-    return str(err)
+        msg = str(first["msg"]).removeprefix("Value error, ")
+        if len(err.errors()) > 1:
+            msg += f" (and {len(err.errors()) - 1} more)"
+        what = "invalid scenario"
+        scenario = getattr(args, "scenario", None)
+        if err.title == "Scenario" and isinstance(scenario, str):
+            what = f"invalid scenario {scenario!r}"
+        elif err.title != "Scenario":
+            what = f"invalid {err.title}"
+        return f"{what} ({where}): {msg}" if where else f"{what}: {msg}"
+    if isinstance(err, OSError) and not isinstance(err, MiddlePowerError):
+        name = f" {err.filename!r}" if err.filename else ""
+        return f"cannot use file{name}: {err.strerror or err}"
+    text = " ".join(str(err).split())  # one line, whatever the message
+    if isinstance(err, MiddlePowerError | ValueError | KeyError):
+        return text
+    return (
+        f"unexpected {type(err).__name__}: {text} (this is a bug in middlepower; "
+        "please report it)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``middlepower`` command; returns the exit status."""
+    """Entry point of the ``middlepower`` command; returns the exit status.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        0 on success, 1 when the data are wrong (unknown scenario, missing
+        or invalid file). A wrong command line (unknown option, a flag value
+        out of range) exits with status 2 through :class:`SystemExit`, as
+        argparse does.
+
+    Examples
+    --------
+    >>> from middlepower.cli import main
+    >>> main(["report", "korea-2052"])  # doctest: +SKIP
+    middlepower: error: Unknown scenario 'korea-2052' (did you mean 'korea-2025'?); ...
+    1
+    """
     parser = _parser()
     args = parser.parse_args(argv)
+    _check_flags(args)
     try:
         if args.command == "report":
             return _report(args)
@@ -277,15 +485,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sensitivity":
             return _sensitivity(args)
         if args.command == "scenarios":
-            return _scenarios()
+            return _scenarios(args)
         parser.print_help()
         return 0
     except BrokenPipeError:  # output piped into head & co.
         sys.stderr.close()
         return 0
-    except (MiddlePowerError, ValidationError, KeyError, ValueError, OSError) as err:
-        print(f"middlepower: error: {_one_line(err)}", file=sys.stderr)
-        return 1
+    except KeyboardInterrupt:
+        print("middlepower: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # every error: one line, never a traceback
+        if os.environ.get("MIDDLEPOWER_TRACEBACK"):
+            raise
+        flag = _flag_of(err, args)
+        if flag is not None:
+            _usage_error(args, f"{flag}: {_one_line(err, args)}")
+        print(f"middlepower: error: {_one_line(err, args)}", file=sys.stderr)
+        return EXIT_DATA
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,22 +1,42 @@
 """The middlepower error hierarchy.
 
 Every error the library raises on purpose derives from :class:`MiddlePowerError`.
-Each subclass also derives from the built-in exception that fits (``ValueError``
-or ``KeyError``), so code that catches built-ins keeps working. Messages are one
-sentence that names the offending value.
+Each subclass also derives from the built-in exception that fits (``ValueError``,
+``TypeError``, ``KeyError`` or ``FileNotFoundError``), so code that catches
+built-ins keeps working. Messages are one sentence that names the offending
+argument and value, and where it helps what was expected or the nearest valid
+value. Invalid model fields are reported by pydantic's ``ValidationError``
+instead (see ``docs/errors.md``).
+
+The hierarchy::
+
+    MiddlePowerError
+    ├── InvalidArgumentTypeError   (TypeError)   an argument of the wrong type
+    ├── InvalidParameterError      (ValueError)  an argument outside its values
+    ├── InvalidGraphError          (ValueError)  a graph a measure cannot take
+    ├── DataFormatError            (ValueError)  a file not in its format
+    ├── MissingFileError           (FileNotFoundError)
+    ├── UnknownScenarioError       (KeyError)
+    ├── UnknownSequenceError       (KeyError)
+    └── UnknownStateError          (KeyError)
+        └── UnregisteredCodeError  a code not in the state-code registry
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = [
     "DataFormatError",
+    "InvalidArgumentTypeError",
     "InvalidGraphError",
     "InvalidParameterError",
     "MiddlePowerError",
+    "MissingFileError",
     "UnknownScenarioError",
+    "UnknownSequenceError",
     "UnknownStateError",
+    "UnregisteredCodeError",
 ]
 
 
@@ -48,7 +68,7 @@ class UnknownStateError(MiddlePowerError, _KeyErrorMessage):
     Parameters
     ----------
     codes : str or iterable of str
-        The unknown code(s).
+        The unknown code(s). Any other value is named as given.
     where : str, optional
         What was searched, for the message (e.g. ``"the relation graph"``).
 
@@ -64,16 +84,78 @@ class UnknownStateError(MiddlePowerError, _KeyErrorMessage):
     ('XYZ',) True
     """
 
-    def __init__(
-        self, codes: str | list[str] | tuple[str, ...], where: str = ""
-    ) -> None:
-        if isinstance(codes, str):
-            codes = (codes,)
-        self.codes: tuple[str, ...] = tuple(codes)
+    def __init__(self, codes: object, where: str = "") -> None:
+        self.codes: tuple[object, ...] = _as_tuple(codes)
         listed = ", ".join(repr(c) for c in self.codes)
         noun = "state code" if len(self.codes) == 1 else "state codes"
         place = f" in {where}" if where else ""
         super().__init__(f"Unknown {noun} {listed}{place}.")
+
+
+class UnregisteredCodeError(UnknownStateError):
+    """A state code that is not in the state-code registry.
+
+    Scenarios and relation graphs check their codes against ISO 3166-1
+    alpha-3 and the bundled historical codes (the ``"state"`` registry of
+    :func:`~middlepower.known_codes`) unless built with ``check_codes=False``
+    (for user-defined codes).
+
+    Parameters
+    ----------
+    codes : str or iterable of str
+        The unregistered codes.
+    suggestions : mapping of str to str, optional
+        The registered code each probably stands for (:attr:`suggestions`).
+    message : str, optional
+        The registry's description of the codes (with its hints); by default
+        one is built from ``codes`` and ``suggestions``.
+
+    Examples
+    --------
+    >>> from middlepower.exceptions import UnregisteredCodeError
+    >>> tie = mp.Tie(source="CNH", target="USA", kind="rivalry", strength=1)
+    >>> try:
+    ...     mp.RelationGraph([tie])
+    ... except UnregisteredCodeError as err:
+    ...     print(err)
+    ...     print(err.suggestions, isinstance(err, mp.UnknownStateError))
+    Unknown state code 'CNH' in the state registry; did you mean 'CHN'? (pass ...)
+    {'CNH': 'CHN'} True
+    """
+
+    def __init__(
+        self,
+        codes: object,
+        suggestions: Mapping[str, str] | None = None,
+        *,
+        message: str | None = None,
+    ) -> None:
+        self.codes = _as_tuple(codes)
+        self.suggestions: dict[str, str] = dict(suggestions or {})
+        if message is None:
+            listed = ", ".join(
+                repr(c)
+                + (
+                    f" (did you mean {self.suggestions[c]!r}?)"
+                    if c in self.suggestions
+                    else ""
+                )
+                for c in self.codes
+            )
+            noun = "state code" if len(self.codes) == 1 else "state codes"
+            message = f"Unknown {noun} {listed} in the state registry."
+        opt_out = "pass check_codes=False for user-defined codes"
+        if message.endswith("?"):
+            message = f"{message} ({opt_out})"
+        else:
+            message = f"{message.removesuffix('.')}; {opt_out}."
+        _KeyErrorMessage.__init__(self, message)
+
+
+def _as_tuple(codes: object) -> tuple[object, ...]:
+    if isinstance(codes, str) or not isinstance(codes, Iterable):
+        return (codes,)
+    return tuple(codes)
 
 
 class UnknownScenarioError(MiddlePowerError, _KeyErrorMessage):
@@ -85,6 +167,8 @@ class UnknownScenarioError(MiddlePowerError, _KeyErrorMessage):
         The name asked for.
     available : tuple of str
         The bundled scenario names, listed in the message.
+    suggestion : str, optional
+        The nearest bundled name, for a "did you mean".
 
     Examples
     --------
@@ -95,12 +179,74 @@ class UnknownScenarioError(MiddlePowerError, _KeyErrorMessage):
     Unknown scenario 'korea-1948'; bundled scenarios are: australia-2022-albanese, ...
     """
 
-    def __init__(self, name: str, available: tuple[str, ...]) -> None:
+    def __init__(
+        self, name: str, available: tuple[str, ...], suggestion: str | None = None
+    ) -> None:
         self.name = name
         self.available = available
+        self.suggestion = suggestion
+        hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
         super().__init__(
-            f"Unknown scenario {name!r}; bundled scenarios are: {', '.join(available)}."
+            f"Unknown scenario {name!r}{hint}; bundled scenarios are: "
+            f"{', '.join(available)}."
         )
+
+
+class UnknownSequenceError(MiddlePowerError, _KeyErrorMessage):
+    """A contact-sequence label that a scenario does not have.
+
+    Examples
+    --------
+    >>> from middlepower.exceptions import UnknownSequenceError
+    >>> try:
+    ...     mp.load_scenario("korea-2025").sequence("Yoon")
+    ... except UnknownSequenceError as err:
+    ...     print(isinstance(err, KeyError), str(err)[:44])
+    True Scenario 'korea-2025' has no sequence 'Yoon'
+    """
+
+
+class InvalidArgumentTypeError(MiddlePowerError, TypeError):
+    """An argument of the wrong type (a list where a sequence model is needed...).
+
+    Examples
+    --------
+    >>> from middlepower.exceptions import InvalidArgumentTypeError
+    >>> try:
+    ...     mp.load_scenario(42)
+    ... except InvalidArgumentTypeError as err:
+    ...     print(err, isinstance(err, TypeError))
+    name must be a scenario name or the path of a scenario JSON file, got int 42. True
+    """
+
+
+class MissingFileError(MiddlePowerError, FileNotFoundError):
+    """A file (or its folder) that does not exist.
+
+    Parameters
+    ----------
+    path : str
+        The path asked for.
+    what : str, optional (default="File")
+        What the file was meant to be, for the message.
+
+    Examples
+    --------
+    >>> from middlepower.exceptions import MissingFileError
+    >>> try:
+    ...     mp.load_scenario("no/such/case.json")
+    ... except MissingFileError as err:
+    ...     print(err, isinstance(err, FileNotFoundError))
+    Scenario file 'no/such/case.json' does not exist. True
+    """
+
+    def __init__(self, path: str, what: str = "File") -> None:
+        self.path = str(path)
+        super().__init__(f"{what} {self.path!r} does not exist.")
+        self.filename = self.path
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class InvalidGraphError(MiddlePowerError, ValueError):

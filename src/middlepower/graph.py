@@ -13,17 +13,35 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
+from middlepower._checks import (
+    check_bool,
+    check_code,
+    check_code_list,
+    check_int,
+    check_kind_weights,
+    check_optional_str,
+    check_path,
+    check_registered,
+    check_type,
+    show,
+)
 from middlepower.exceptions import (
+    DataFormatError,
+    InvalidArgumentTypeError,
     InvalidGraphError,
     InvalidParameterError,
+    MissingFileError,
     UnknownStateError,
 )
 from middlepower.models import (
@@ -42,6 +60,7 @@ KINDS: tuple[TieKind, ...] = tuple(TieKind)
 """Order of tie kinds on the first axis of :meth:`RelationGraph.strength_tensor`."""
 
 _FORMAT = "middlepower.RelationGraph/1"
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class RelationGraph:
@@ -58,6 +77,25 @@ class RelationGraph:
         ``State(code, name=code)`` is made for every code the ties name.
     name : str, optional
         A label for the graph.
+    check_codes : bool, optional (default=True)
+        Check every state code against the registry (ISO 3166-1 alpha-3 and
+        the bundled historical codes; a set lookup) and raise
+        :class:`~middlepower.UnregisteredCodeError` with a "did you mean" for
+        an unknown one. ``False`` for user-defined codes; the choice is kept
+        by :meth:`at` and by every round trip.
+
+    Raises
+    ------
+    InvalidArgumentTypeError
+        If ``ties`` is not an iterable of :class:`~middlepower.Tie` (or
+        ``states`` of :class:`~middlepower.State`).
+    UnknownStateError
+        If a tie names a state missing from ``states``.
+    UnregisteredCodeError
+        If ``check_codes`` and a code is not in the registry.
+    InvalidGraphError
+        For a state given twice, or two ties of one pair and kind valid on a
+        common day.
 
     Notes
     -----
@@ -65,6 +103,11 @@ class RelationGraph:
     ties of one kind (in different periods), the later ones are keyed
     ``"trade@2024-01-01"``. :meth:`at` gives a snapshot where each pair has at
     most one tie per kind.
+
+    The ties keep the order given (:attr:`ties`), and so do the round trips
+    through JSON, node-link data, GraphML and networkx. ``==`` compares the
+    name, the states and the ties as collections (order ignored: no measure
+    depends on it); :meth:`identical` also compares their order.
 
     Examples
     --------
@@ -88,16 +131,15 @@ class RelationGraph:
         states: Iterable[State] | None = None,
         *,
         name: str | None = None,
+        check_codes: bool = True,
     ) -> None:
-        ties = tuple(ties)
-        for t in ties:
-            if not isinstance(t, Tie):
-                raise TypeError(f"expected Tie objects, got {t!r}")
+        ties = _models(ties, Tie, "ties")
+        state_list = None if states is None else _models(states, State, "states")
+        check_optional_str(name, "name")
+        check_codes = check_bool(check_codes, "check_codes")
         G = nx.MultiDiGraph(name=name or "")
-        if states is not None:
-            for s in states:
-                if not isinstance(s, State):
-                    raise TypeError(f"expected State objects, got {s!r}")
+        if state_list is not None:
+            for s in state_list:
                 if s.code in G:
                     raise InvalidGraphError(f"State code {s.code!r} is given twice.")
                 G.add_node(s.code, state=s)
@@ -111,6 +153,8 @@ class RelationGraph:
                 for c in (t.source, t.target):
                     if c not in G:
                         G.add_node(c, state=State(code=c, name=c))
+        if check_codes:
+            check_registered(list(G))
         try:
             _check_overlaps(ties)
         except ValueError as err:
@@ -124,12 +168,17 @@ class RelationGraph:
             G.add_edge(t.source, t.target, key=key, tie=t, index=index)
         self._G = G
         self._ties = ties
+        self._check_codes = check_codes
         self.name = name or None
 
     # -- construction -----------------------------------------------------
     @classmethod
     def from_ties(
-        cls, ties: Iterable[Tie], states: Iterable[State] | None = None
+        cls,
+        ties: Iterable[Tie],
+        states: Iterable[State] | None = None,
+        *,
+        check_codes: bool = True,
     ) -> RelationGraph:
         """Build a graph from ties (and optionally their states).
 
@@ -139,6 +188,8 @@ class RelationGraph:
             The ties.
         states : iterable of State, optional
             The states; if omitted, one is made for every code the ties name.
+        check_codes : bool, optional (default=True)
+            Check the codes against the registry (see :class:`RelationGraph`).
 
         Returns
         -------
@@ -153,7 +204,7 @@ class RelationGraph:
         >>> g
         <RelationGraph: 2 states, 1 ties>
         """
-        return cls(ties, states)
+        return cls(ties, states, check_codes=check_codes)
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> RelationGraph:
@@ -162,7 +213,8 @@ class RelationGraph:
         Parameters
         ----------
         scenario : Scenario
-            The case; its states, ties and name are used.
+            The case; its states, ties and name are used, and its
+            ``check_codes`` choice.
 
         Returns
         -------
@@ -175,7 +227,13 @@ class RelationGraph:
         >>> "KOR" in g
         True
         """
-        return cls(scenario.ties, scenario.states, name=scenario.name)
+        check_type(scenario, Scenario, "scenario", "a Scenario")
+        return cls(
+            scenario.ties,
+            scenario.states,
+            name=scenario.name,
+            check_codes=scenario.check_codes,
+        )
 
     # -- container protocol -------------------------------------------------
     def __contains__(self, code: object) -> bool:
@@ -189,13 +247,49 @@ class RelationGraph:
         return iter(self._G)
 
     def __eq__(self, other: object) -> bool:
-        """Compare name, states and ties (order ignored)."""
+        """Compare name, states and ties (order ignored; see :meth:`identical`)."""
         if not isinstance(other, RelationGraph):
             return NotImplemented
         return (
             self.name == other.name
             and Counter(self.states) == Counter(other.states)
             and Counter(self._ties) == Counter(other._ties)
+        )
+
+    def identical(self, other: object) -> bool:
+        """Whether ``other`` equals this graph with states and ties in the same order.
+
+        ``==`` ignores order (a graph is a set of ties, and no measure depends
+        on their order); this check is what every round trip guarantees: the
+        same name, the same states and ties in the same order, and the same
+        ``check_codes`` choice.
+
+        Parameters
+        ----------
+        other : object
+            Anything.
+
+        Returns
+        -------
+        bool
+            ``True`` when ``other`` is an identical :class:`RelationGraph`.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> back = mp.RelationGraph.from_json(g.to_json())
+        >>> back.identical(g)
+        True
+        >>> shuffled = mp.RelationGraph(g.ties[::-1], g.states, name=g.name)
+        >>> shuffled == g, shuffled.identical(g)
+        (True, False)
+        """
+        return (
+            isinstance(other, RelationGraph)
+            and self.name == other.name
+            and self.states == other.states
+            and self._ties == other._ties
+            and self._check_codes == other._check_codes
         )
 
     __hash__ = None  # type: ignore[assignment]  # mutable-looking container
@@ -219,6 +313,20 @@ class RelationGraph:
         ['neighbour', 'partnership', 'trade']
         """
         return nx.freeze(self._G.copy(as_view=True))
+
+    @property
+    def registry_checked(self) -> bool:
+        """Whether the state codes were checked against the registry.
+
+        ``False`` for a graph built with ``check_codes=False``.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+        >>> g.registry_checked
+        True
+        """
+        return self._check_codes
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -272,6 +380,8 @@ class RelationGraph:
         ------
         UnknownStateError
             If ``code`` is not in the graph.
+        InvalidArgumentTypeError
+            If ``code`` is not a string.
 
         Examples
         --------
@@ -279,7 +389,7 @@ class RelationGraph:
         >>> g.state("KOR").name, g.state("KOR").cow
         ('South Korea', 732)
         """
-        self.check_codes([code])
+        self.check_codes([check_code(code, "code")])
         state: State = self._G.nodes[code]["state"]
         return state
 
@@ -300,6 +410,8 @@ class RelationGraph:
         ------
         UnknownStateError
             Naming every unknown code (each once).
+        InvalidArgumentTypeError
+            If ``codes`` is a single string or holds a non-string.
 
         Examples
         --------
@@ -311,6 +423,7 @@ class RelationGraph:
         ...     print(err)
         Unknown state codes 'PRK', 'RUS' in the relation graph.
         """
+        codes = check_code_list(codes, "codes", example="['KOR', 'USA']")
         missing = [c for c in codes if c not in self._G]
         if missing:
             raise UnknownStateError(tuple(dict.fromkeys(missing)), "the relation graph")
@@ -339,7 +452,7 @@ class RelationGraph:
         >>> [t.kind.value for t in g.ties_between("CHN", "KOR")]
         ['partnership', 'trade', 'neighbour']
         """
-        self.check_codes([u, v])
+        self.check_codes([check_code(u, "u"), check_code(v, "v")])
         return tuple(t for t in self._ties if {t.source, t.target} == {u, v})
 
     # -- time -------------------------------------------------------------------
@@ -349,8 +462,9 @@ class RelationGraph:
         Parameters
         ----------
         day : datetime.date or str
-            The day (ISO string accepted). A tie is valid when
-            ``start <= day <= end``; a missing bound is open.
+            The day: a date, a datetime (its date) or an ISO string
+            ``"YYYY-MM-DD"``. A tie is valid when ``start <= day <= end``; a
+            missing bound is open.
 
         Returns
         -------
@@ -360,7 +474,9 @@ class RelationGraph:
         Raises
         ------
         InvalidGraphError
-            If ``day`` is not a date or an ISO date string.
+            If ``day`` is a string but not an ISO date ``"YYYY-MM-DD"``.
+        InvalidArgumentTypeError
+            If ``day`` is neither a date nor a string.
 
         Examples
         --------
@@ -380,15 +496,22 @@ class RelationGraph:
         """
         if isinstance(day, str):
             try:
+                if not _ISO_DAY.fullmatch(day):
+                    raise ValueError(day)
                 day = dt.date.fromisoformat(day)
             except ValueError:
                 raise InvalidGraphError(f"Day {day!r} is not an ISO date.") from None
         elif isinstance(day, dt.datetime):
             day = day.date()
         elif not isinstance(day, dt.date):
-            raise InvalidGraphError(f"Day {day!r} is not a date.")
+            raise InvalidArgumentTypeError(
+                "day must be a datetime.date or an ISO date string 'YYYY-MM-DD', "
+                f"got {show(day)}."
+            )
         valid = [t for t in self._ties if t.valid_on(day)]
-        return RelationGraph(valid, self.states, name=self.name)
+        return RelationGraph(
+            valid, self.states, name=self.name, check_codes=self._check_codes
+        )
 
     # -- strengths --------------------------------------------------------------
     def strength(self, source: str, target: str, kind: TieKind | str) -> float:
@@ -425,7 +548,7 @@ class RelationGraph:
         (0.206, 0.0)
         """
         kind = _kind(kind)
-        self.check_codes([source, target])
+        self.check_codes([check_code(source, "source"), check_code(target, "target")])
         best = 0.0
         for t in self._ties:
             if t.kind is not kind:
@@ -534,9 +657,9 @@ class RelationGraph:
         >>> g.to_numpy("trade", ["KOR", "USA", "CHN"]).tolist()
         [[0.0, 0.152, 0.206], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
         """
-        T: npt.NDArray[np.float64] = self.strength_tensor(nodelist)[
-            KINDS.index(_kind(kind))
-        ]
+        k = KINDS.index(_kind(kind))
+        symmetric = check_bool(symmetric, "symmetric")
+        T: npt.NDArray[np.float64] = self.strength_tensor(nodelist)[k]
         return np.maximum(T, T.T) if symmetric else T
 
     def signed_matrix(
@@ -619,12 +742,21 @@ class RelationGraph:
         return H
 
     # -- interchange ------------------------------------------------------------
+    def _edges_in_order(self) -> list[tuple[str, str, Any, dict[str, Any]]]:
+        """Return the edges of the store in the order of :attr:`ties`."""
+        edges = list(self._G.edges(keys=True, data=True))
+        edges.sort(key=lambda e: int(e[3]["index"]))
+        return edges
+
     def to_networkx(self) -> nx.MultiDiGraph:
         """Return a plain :class:`networkx.MultiDiGraph` with JSON-ready attributes.
 
         Node attributes are the :class:`~middlepower.State` fields, edge
         attributes the :class:`~middlepower.Tie` fields (dates as ISO strings,
-        ``None`` fields left out); :meth:`from_networkx` reads it back.
+        ``None`` fields left out) and ``order``, the tie's position in
+        :attr:`ties`; :meth:`from_networkx` reads it back in that order. A
+        graph built with ``check_codes=False`` says so in
+        ``G.graph["check_codes"]``.
 
         Returns
         -------
@@ -637,26 +769,38 @@ class RelationGraph:
         >>> H = g.to_networkx()
         >>> H.nodes["KOR"]["name"], H.edges["KOR", "CHN", "trade"]["strength"]
         ('South Korea', 0.206)
+        >>> mp.RelationGraph.from_networkx(H).identical(g)
+        True
         """
         G = nx.MultiDiGraph(name=self.name or "")
+        if not self._check_codes:
+            G.graph["check_codes"] = False
         for s in self.states:
             G.add_node(s.code, **_compact(s.model_dump(mode="json")))
-        for u, v, key, t in self._G.edges(keys=True, data="tie"):
-            G.add_edge(u, v, key=key, **_compact(t.model_dump(mode="json")))
+        for u, v, key, d in self._edges_in_order():
+            tie = _compact(d["tie"].model_dump(mode="json"))
+            G.add_edge(u, v, key=key, order=d["index"], **tie)
         return G
 
     @classmethod
-    def from_networkx(cls, G: nx.Graph) -> RelationGraph:
+    def from_networkx(
+        cls, G: nx.Graph, *, check_codes: bool | None = None
+    ) -> RelationGraph:
         """Rebuild a graph from :meth:`to_networkx` output (or a look-alike).
 
         Every edge needs at least ``kind`` and ``strength``; nodes need no
-        attribute (their name defaults to the code).
+        attribute (their name defaults to the code). When every edge has an
+        integer ``order`` (as :meth:`to_networkx` writes), the ties are put in
+        that order; otherwise they follow ``G.edges``.
 
         Parameters
         ----------
         G : networkx.Graph
             Any networkx graph (edge direction is taken from each tie's kind
             unless a ``directed`` attribute says otherwise).
+        check_codes : bool, optional
+            Check the codes against the registry; default: as recorded in
+            ``G.graph["check_codes"]``, else ``True``.
 
         Returns
         -------
@@ -665,8 +809,13 @@ class RelationGraph:
 
         Raises
         ------
+        InvalidArgumentTypeError
+            If ``G`` is not a networkx graph.
         InvalidGraphError
-            If an edge has no ``kind``.
+            If an edge has no ``kind``, or the ``order`` attributes are not
+            distinct integers on every edge.
+        pydantic.ValidationError
+            If a node or edge does not make a valid State or Tie.
 
         Examples
         --------
@@ -676,18 +825,36 @@ class RelationGraph:
         >>> mp.RelationGraph.from_networkx(G).pair_strength("USA", "KOR", "alliance")
         1.0
         """
+        check_type(G, nx.Graph, "G", "a networkx graph")
+        check_codes = _recorded_check_codes(G.graph, check_codes)
+        name = G.graph.get("name") or None
+        if name is not None and not isinstance(name, str):
+            raise InvalidGraphError(
+                f"Graph attribute 'name' must be a string, got {show(name)}."
+            )
         states = [
             State.model_validate({"code": n, "name": n, **_strip(d, "code")})
             for n, d in G.nodes(data=True)
         ]
+        edges = list(G.edges(data=True))
+        orders = [d.get("order") for _, _, d in edges]
+        if any(o is not None for o in orders):
+            if not all(
+                isinstance(o, int | np.integer) and not isinstance(o, bool)
+                for o in orders
+            ) or len(set(orders)) != len(orders):
+                raise InvalidGraphError(
+                    "Edge attribute 'order' must be a distinct integer on every "
+                    f"edge, got {_short(orders)}."
+                )
+            edges = [e for _, e in sorted(zip(orders, edges, strict=True))]
         ties = []
-        for u, v, d in G.edges(data=True):
-            data = _strip(d, "source", "target")
+        for u, v, d in edges:
+            data = _strip(d, "source", "target", "order")
             if "kind" not in data:
                 raise InvalidGraphError(f"Edge {u}-{v} has no 'kind' attribute.")
             ties.append(Tie.model_validate({"source": u, "target": v, **data}))
-        name = G.graph.get("name") or None
-        return cls(ties, states, name=name)
+        return cls(ties, states, name=name, check_codes=check_codes)
 
     def to_node_link(self) -> dict[str, Any]:
         """Node-link data (``networkx.node_link_data``), JSON-serialisable.
@@ -696,7 +863,8 @@ class RelationGraph:
         -------
         dict
             Keys ``directed``, ``multigraph``, ``graph`` (with the name and a
-            ``format`` tag), ``nodes`` and ``edges``.
+            ``format`` tag), ``nodes`` (in state order) and ``edges`` (in tie
+            order, each with its ``order``).
 
         Examples
         --------
@@ -704,37 +872,57 @@ class RelationGraph:
         >>> d = g.to_node_link()
         >>> d["graph"]["format"], len(d["nodes"]), len(d["edges"])
         ('middlepower.RelationGraph/1', 7, 11)
+        >>> [e["order"] for e in d["edges"]] == list(range(11))
+        True
         """
         data: dict[str, Any] = nx.node_link_data(self.to_networkx(), edges="edges")
+        data["edges"] = sorted(data["edges"], key=lambda e: int(e["order"]))
         data["graph"] = {**data.get("graph", {}), "format": _FORMAT}
         return data
 
     @classmethod
-    def from_node_link(cls, data: Mapping[str, Any]) -> RelationGraph:
+    def from_node_link(
+        cls, data: Mapping[str, Any], *, check_codes: bool | None = None
+    ) -> RelationGraph:
         """Rebuild a graph from :meth:`to_node_link` output.
 
         Parameters
         ----------
         data : mapping
-            Node-link data as :meth:`to_node_link` gives it.
+            Node-link data as :meth:`to_node_link` gives it: ``nodes`` (each
+            with a string ``id``), ``edges`` (or ``links``; each with string
+            ``source`` and ``target`` among the node ids) and optionally
+            ``graph``.
+        check_codes : bool, optional
+            Check the codes against the registry; default: as recorded in
+            ``data["graph"]["check_codes"]``, else ``True``.
 
         Returns
         -------
         RelationGraph
             The graph.
 
+        Raises
+        ------
+        InvalidArgumentTypeError
+            If ``data`` is not a mapping.
+        InvalidGraphError
+            If ``data`` is not node-link data of a relation graph.
+        pydantic.ValidationError
+            If a node or edge does not make a valid State or Tie.
+
         Examples
         --------
         >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
         >>> mp.RelationGraph.from_node_link(g.to_node_link()) == g
         True
+        >>> mp.RelationGraph.from_node_link({"edges": []})
+        Traceback (most recent call last):
+        ...
+        middlepower.exceptions.InvalidGraphError: Node-link data needs a 'nodes' ...
         """
-        data = dict(data)
-        data["graph"] = {
-            k: v for k, v in data.get("graph", {}).items() if k != "format"
-        }
-        G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-        return cls.from_networkx(G)
+        check_type(data, Mapping, "data", "a node-link mapping")
+        return cls.from_networkx(_node_link_graph(data), check_codes=check_codes)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Node-link JSON text; :meth:`from_json` reads it back losslessly.
@@ -755,47 +943,65 @@ class RelationGraph:
         >>> mp.RelationGraph.from_json(g.to_json()) == g
         True
         """
+        if indent is not None:
+            indent = check_int(indent, "indent", ge=0)
         return json.dumps(self.to_node_link(), indent=indent, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> RelationGraph:
+    def from_json(
+        cls, text: str | bytes, *, check_codes: bool | None = None
+    ) -> RelationGraph:
         """Parse :meth:`to_json` output.
 
         Parameters
         ----------
         text : str or bytes
             Node-link JSON text.
+        check_codes : bool, optional
+            Check the codes against the registry; default: as recorded in the
+            text, else ``True``.
 
         Returns
         -------
         RelationGraph
-            The graph.
+            The graph, with its ties in the order written.
 
         Raises
         ------
+        InvalidArgumentTypeError
+            If ``text`` is not a string or bytes.
         InvalidGraphError
-            If ``text`` is not JSON or not a JSON object.
+            If ``text`` is not JSON, or not node-link data of a relation graph.
+        pydantic.ValidationError
+            If a node or edge does not make a valid State or Tie.
 
         Examples
         --------
         >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
         >>> mp.RelationGraph.from_json(g.to_json(indent=None))
         <RelationGraph 'korea-2025': 7 states, 11 ties>
+        >>> mp.RelationGraph.from_json("{}")
+        Traceback (most recent call last):
+        ...
+        middlepower.exceptions.InvalidGraphError: Node-link data needs a 'nodes' ...
         """
+        check_type(text, (str, bytes, bytearray), "text", "JSON text (str or bytes)")
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as err:
+        except (ValueError, RecursionError) as err:  # JSONDecodeError, bad UTF-8
             raise InvalidGraphError(f"Not valid JSON: {err}.") from None
         if not isinstance(data, dict):
-            raise InvalidGraphError(f"Expected a node-link JSON object, got {data!r}.")
-        return cls.from_node_link(data)
+            raise InvalidGraphError(
+                f"Expected a node-link JSON object, got {_short(data)}."
+            )
+        return cls.from_node_link(data, check_codes=check_codes)
 
     def write_graphml(self, path: str | os.PathLike[str]) -> None:
         """Write GraphML; :meth:`read_graphml` reads it back losslessly.
 
         GraphML holds only scalars, so each node and edge carries its model as
         JSON (``state_json``/``tie_json``) beside readable scalar columns
-        (``name``, ``kind``, ``strength``, ...).
+        (``name``, ``kind``, ``strength``, ...) and the tie's ``order``.
 
         Parameters
         ----------
@@ -806,6 +1012,15 @@ class RelationGraph:
         -------
         None
 
+        Raises
+        ------
+        InvalidArgumentTypeError
+            If ``path`` is not a path.
+        MissingFileError
+            If the folder of ``path`` does not exist.
+        InvalidParameterError
+            If ``path`` cannot be written (a folder, no permission...).
+
         Examples
         --------
         >>> import os, tempfile
@@ -815,11 +1030,14 @@ class RelationGraph:
         ...     print(os.listdir(tmp))
         ['korea.graphml']
         """
+        target = check_path(path, "path")
         G = nx.MultiDiGraph(name=self.name or "")
+        if not self._check_codes:
+            G.graph["check_codes"] = False
         for s in self.states:
             name = s.name if _xml_safe(s.name) else s.code
             G.add_node(s.code, name=name, state_json=s.to_json(indent=None))
-        for u, v, key, d in self._G.edges(keys=True, data=True):
+        for u, v, key, d in self._edges_in_order():
             t = d["tie"]
             scalars = {
                 k: v
@@ -834,26 +1052,47 @@ class RelationGraph:
                 **scalars,
                 tie_json=t.to_json(indent=None),
             )
-        nx.write_graphml(G, os.fspath(path))
+        try:
+            nx.write_graphml(G, target)
+        except FileNotFoundError:
+            folder = os.path.dirname(os.path.abspath(target))
+            raise MissingFileError(folder, "Folder") from None
+        except OSError as err:
+            raise InvalidParameterError(
+                f"path {target!r} cannot be written ({err.strerror or err})."
+            ) from None
 
     @classmethod
-    def read_graphml(cls, path: str | os.PathLike[str]) -> RelationGraph:
+    def read_graphml(
+        cls, path: str | os.PathLike[str], *, check_codes: bool | None = None
+    ) -> RelationGraph:
         """Read a file written by :meth:`write_graphml`.
 
         Parameters
         ----------
         path : str or os.PathLike
             The GraphML file.
+        check_codes : bool, optional
+            Check the codes against the registry; default: as recorded in the
+            file, else ``True``.
 
         Returns
         -------
         RelationGraph
-            The graph, equal to the one written.
+            The graph, identical to the one written (ties in the same order).
 
         Raises
         ------
+        InvalidArgumentTypeError
+            If ``path`` is not a path.
+        MissingFileError
+            If the file does not exist.
+        DataFormatError
+            If the file is not well-formed GraphML (with the line, when known).
         InvalidGraphError
             If the file was not written by :meth:`write_graphml`.
+        pydantic.ValidationError
+            If a stored state or tie is not valid.
 
         Examples
         --------
@@ -862,26 +1101,65 @@ class RelationGraph:
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     path = os.path.join(tmp, "korea.graphml")
         ...     g.write_graphml(path)
-        ...     mp.RelationGraph.read_graphml(path) == g
+        ...     mp.RelationGraph.read_graphml(path).identical(g)
         True
         """
-        G = nx.read_graphml(os.fspath(path), force_multigraph=True)
-        if "state_json" not in next(iter(G.nodes.values()), {"state_json": ""}):
-            raise InvalidGraphError(
-                f"GraphML file {os.fspath(path)!r} was not written by "
-                "RelationGraph.write_graphml (no 'state_json' node attribute)."
-            )
-        states = [State.from_json(d["state_json"]) for _, d in G.nodes(data=True)]
-        edges = sorted(G.edges(data=True), key=lambda e: int(e[2]["order"]))
-        ties = [Tie.from_json(d["tie_json"]) for _, _, d in edges]
+        source = check_path(path, "path")
+        if not os.path.exists(source):
+            raise MissingFileError(source, "GraphML file")
+        if os.path.isdir(source):
+            raise DataFormatError(source, "is a folder, not a GraphML file")
+        try:
+            with warnings.catch_warnings():
+                # networkx warns and guesses on untyped keys: a malformed file here
+                warnings.simplefilter("error")
+                G = nx.read_graphml(source, force_multigraph=True)
+        except ParseError as err:
+            line = err.position[0] if getattr(err, "position", None) else None
+            raise DataFormatError(
+                source, f"is not well-formed XML ({err})", line=line
+            ) from None
+        except OSError as err:
+            raise DataFormatError(
+                source, f"cannot be read ({err.strerror or err})"
+            ) from None
+        except Exception as err:  # networkx/XML parser errors on a malformed file
+            raise DataFormatError(
+                source, f"is not valid GraphML ({type(err).__name__}: {err})"
+            ) from None
+        foreign = (
+            f"GraphML file {source!r} was not written by RelationGraph.write_graphml"
+        )
+        states = []
+        for n, d in G.nodes(data=True):
+            text = d.get("state_json")
+            if not isinstance(text, str):
+                raise InvalidGraphError(
+                    f"{foreign} (node {n!r} has no 'state_json' attribute)."
+                )
+            states.append(State.from_json(text))
+        edges = []
+        for u, v, d in G.edges(data=True):
+            text, order = d.get("tie_json"), d.get("order")
+            if not isinstance(text, str) or not isinstance(order, int):
+                raise InvalidGraphError(
+                    f"{foreign} (edge {u}-{v} lacks 'tie_json' or an integer 'order')."
+                )
+            edges.append((order, text))
+        if len({o for o, _ in edges}) != len(edges):
+            raise InvalidGraphError(f"{foreign} (two edges have the same 'order').")
+        ties = [Tie.from_json(text) for _, text in sorted(edges)]
         name = G.graph.get("name") or None
-        return cls(ties, states, name=name)
+        if name is not None and not isinstance(name, str):
+            raise InvalidGraphError(f"{foreign} (the graph name is not a string).")
+        check_codes = _recorded_check_codes(G.graph, check_codes)
+        return cls(ties, states, name=name, check_codes=check_codes)
 
     # -- helpers ----------------------------------------------------------------
     def _nodelist(self, nodelist: Sequence[str] | None) -> tuple[str, ...]:
         if nodelist is None:
             return self.codes
-        nodes = tuple(nodelist)
+        nodes = check_code_list(nodelist, "nodelist", example="['KOR', 'USA']")
         self.check_codes(nodes)
         if len(set(nodes)) != len(nodes):
             raise InvalidGraphError(f"Node list {list(nodes)} repeats a state.")
@@ -891,6 +1169,7 @@ class RelationGraph:
 def _signed_kappa(
     weights: Mapping[TieKind, float] | Mapping[str, float] | None,
 ) -> dict[TieKind, float]:
+    check_kind_weights(weights, "weights")
     try:
         return kind_weights(weights, SIGNED_WEIGHTS, "signed weights")
     except ValueError as err:
@@ -898,13 +1177,115 @@ def _signed_kappa(
 
 
 def _kind(kind: TieKind | str) -> TieKind:
-    try:
-        return TieKind(kind)
-    except ValueError:
+    if not isinstance(kind, str):  # TieKind is a str enum
         valid = ", ".join(repr(k.value) for k in TieKind)
-        raise InvalidParameterError(
-            f"Unknown tie kind {kind!r}; expected one of {valid}."
-        ) from None
+        raise InvalidArgumentTypeError(
+            f"kind must be a tie kind ({valid}), got {show(kind)}."
+        )
+    return TieKind(kind)  # an unknown name raises InvalidParameterError
+
+
+def _models(items: object, model: type[Any], what: str) -> tuple[Any, ...]:
+    """Check that ``items`` is an iterable of ``model`` instances; return a tuple."""
+    expected = f"an iterable of {model.__name__} objects"
+    if isinstance(items, model):
+        raise InvalidArgumentTypeError(
+            f"{what} must be {expected}, got a single {model.__name__}; wrap it in "
+            "a list."
+        )
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise InvalidArgumentTypeError(f"{what} must be {expected}, got {show(items)}.")
+    out = tuple(items)
+    for i, item in enumerate(out):
+        if not isinstance(item, model):
+            hint = (
+                f" (validate it first: {model.__name__}.model_validate(...))"
+                if isinstance(item, Mapping)
+                else ""
+            )
+            raise InvalidArgumentTypeError(
+                f"{what} must hold {model.__name__} objects, got {show(item)} at "
+                f"position {i}{hint}."
+            )
+    return out
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _recorded_check_codes(graph: Mapping[str, Any], given: bool | None) -> bool:
+    """Return ``given``, else the choice recorded in the graph, else True."""
+    if given is not None:
+        return check_bool(given, "check_codes")
+    recorded = graph.get("check_codes", True)
+    if not isinstance(recorded, bool):
+        raise InvalidGraphError(
+            "Graph attribute 'check_codes' must be true or false, got "
+            f"{show(recorded)}."
+        )
+    return recorded
+
+
+def _node_link_graph(data: Mapping[str, Any]) -> nx.MultiDiGraph:
+    """Build the networkx graph of node-link data, checking its shape."""
+    attrs = data.get("graph", {})
+    if not isinstance(attrs, Mapping):
+        raise InvalidGraphError(
+            f"Node-link 'graph' must be an object, got {_short(attrs)}."
+        )
+    fmt = attrs.get("format", _FORMAT)
+    if fmt != _FORMAT:
+        raise InvalidGraphError(f"Node-link format {fmt!r} is not {_FORMAT!r}.")
+    nodes = data.get("nodes")
+    if not isinstance(nodes, list):
+        raise InvalidGraphError(
+            f"Node-link data needs a 'nodes' list, got {_short(nodes)}."
+        )
+    edges = data.get("edges", data.get("links", []))
+    if not isinstance(edges, list):
+        raise InvalidGraphError(
+            f"Node-link 'edges' must be a list, got {_short(edges)}."
+        )
+    G = nx.MultiDiGraph()
+    G.graph.update({k: v for k, v in attrs.items() if k != "format"})
+    for i, node in enumerate(nodes):
+        if not isinstance(node, Mapping) or not isinstance(node.get("id"), str):
+            raise InvalidGraphError(
+                f"Node {i} of the node-link data needs a string 'id', got "
+                f"{_short(node)}."
+            )
+        if node["id"] in G:
+            raise InvalidGraphError(f"Node {node['id']!r} is listed twice.")
+        G.add_node(node["id"])
+        G.nodes[node["id"]].update({k: v for k, v in node.items() if k != "id"})
+    for i, edge in enumerate(edges):
+        ends = (
+            (edge.get("source"), edge.get("target"))
+            if isinstance(edge, Mapping)
+            else ()
+        )
+        if len(ends) != 2 or not all(isinstance(e, str) for e in ends):
+            raise InvalidGraphError(
+                f"Edge {i} of the node-link data needs string 'source' and "
+                f"'target', got {_short(edge)}."
+            )
+        missing = [e for e in ends if e not in G]
+        if missing:
+            raise InvalidGraphError(
+                f"Edge {i} names node {missing[0]!r}, which is not in 'nodes'."
+            )
+        key = edge.get("key")
+        if key is not None and not isinstance(key, str | int):
+            raise InvalidGraphError(
+                f"Edge {i} has key {_short(key)}; expected a string."
+            )
+        k = G.add_edge(ends[0], ends[1], key=key)
+        G.edges[ends[0], ends[1], k].update(
+            {a: v for a, v in edge.items() if a not in ("source", "target", "key")}
+        )
+    return G
 
 
 def _xml_safe(value: object) -> bool:

@@ -6,6 +6,15 @@ JSON round trip ``Model.model_validate_json(m.model_dump_json()) == m`` is
 lossless. Validation errors are raised as :class:`pydantic.ValidationError`
 whose message names the bad value.
 
+Validation is strict where it matters (``docs/errors.md``): numbers are
+numbers (``bool`` and numeric strings are rejected; ``int`` is accepted where a
+float is expected), days are :class:`datetime.date` objects or ISO strings
+``"YYYY-MM-DD"`` (integers are not Unix timestamps; a ``datetime`` counts only
+at exactly midnight), booleans are ``True``/``False`` and texts are ``str``.
+JSON documents parse as before: JSON numbers, ``true``/``false`` and ISO date
+strings. A :class:`Scenario` checks its state codes against the registry
+(ISO 3166-1 alpha-3 and historical codes) unless ``check_codes=False``.
+
 The definitions follow METHODS.md §1.
 """
 
@@ -19,31 +28,52 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Annotated, Any
 
+import numpy as np
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 from typing_extensions import Self
+
+from middlepower._checks import (
+    check_optional_str,
+    check_registered,
+    closest,
+    show,
+)
+from middlepower.exceptions import (
+    InvalidParameterError,
+    UnknownSequenceError,
+    UnregisteredCodeError,
+)
 
 __all__ = [
     "ALIGNMENT_WEIGHTS",
     "CHANNEL_WEIGHTS",
     "INTEREST_WEIGHTS",
     "SIGNED_WEIGHTS",
+    "Boolean",
     "Channel",
     "Contact",
     "ContactSequence",
     "Dimension",
     "Evidence",
     "FrozenModel",
+    "Integer",
+    "IsoDate",
+    "IsoTime",
+    "Number",
     "Scenario",
     "State",
     "StateCode",
+    "Text",
     "Tie",
     "TieKind",
 ]
@@ -64,14 +94,118 @@ def _check_code(value: object) -> object:
 
 StateCode = Annotated[
     str,
-    StringConstraints(min_length=2, max_length=8, pattern=_CODE_RE.pattern),
+    StringConstraints(
+        min_length=2, max_length=8, pattern=_CODE_RE.pattern, strict=True
+    ),
     BeforeValidator(_check_code),  # runs first: a clearer message than the pattern's
 ]
 """A state identifier: 2-8 upper-case letters/digits, conventionally ISO3."""
 
 
-FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
-NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+def _what(info: ValidationInfo, default: str) -> str:
+    return info.field_name or default
+
+
+def _number(value: object, info: ValidationInfo) -> object:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(
+            f"{_what(info, 'value')} must be a number (int or float), not {show(value)}"
+        )
+    x = float(value)
+    if not math.isfinite(x):
+        raise ValueError(f"{_what(info, 'value')} must be a finite number, not {x!r}")
+    return x
+
+
+def _integer(value: object, info: ValidationInfo) -> object:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ValueError(
+            f"{_what(info, 'value')} must be an integer, not {show(value)}"
+        )
+    return int(value)
+
+
+def _boolean(value: object, info: ValidationInfo) -> object:
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if not isinstance(value, bool):
+        raise ValueError(
+            f"{_what(info, 'value')} must be true or false, not {show(value)}"
+        )
+    return value
+
+
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_TIME_RE = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
+
+
+def _iso_date(value: object, info: ValidationInfo) -> object:
+    what = _what(info, "date")
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0):
+            raise ValueError(
+                f"{what} must be a date, not a datetime with a time of day "
+                f"({value.isoformat()}); pass its .date()"
+            )
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        if _ISO_DATE_RE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError as err:
+                raise ValueError(
+                    f"{what} {value!r} is not a valid date ({err})"
+                ) from None
+        raise ValueError(f"{what} must be an ISO date 'YYYY-MM-DD', not {value!r}")
+    raise ValueError(
+        f"{what} must be a datetime.date or an ISO date string 'YYYY-MM-DD', "
+        f"not {show(value)}"
+    )
+
+
+def _iso_time(value: object, info: ValidationInfo) -> object:
+    what = _what(info, "time")
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str) and _ISO_TIME_RE.fullmatch(value):
+        try:
+            return dt.time.fromisoformat(value)
+        except ValueError as err:
+            raise ValueError(f"{what} {value!r} is not a valid time ({err})") from None
+    raise ValueError(
+        f"{what} must be a datetime.time or an ISO time string 'HH:MM[:SS]', "
+        f"not {show(value)}"
+    )
+
+
+# Constraints go *before* the validator in ``Annotated`` (e.g.
+# ``Annotated[float, Field(gt=0), BeforeValidator(_number)]``) so that the JSON
+# schema keeps its standard keywords (``exclusiveMinimum``).
+Number = Annotated[float, BeforeValidator(_number)]
+"""A finite real number: ``int`` or ``float`` (numpy numbers too); no bool, no
+string, no ``nan`` or infinity."""
+
+Integer = Annotated[int, BeforeValidator(_integer)]
+"""An integer (numpy integers too); no bool, no float, no string."""
+
+Boolean = Annotated[bool, BeforeValidator(_boolean)]
+"""``True`` or ``False`` (JSON ``true``/``false``); no 0/1, no ``"yes"``."""
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A day: a ``date``, an ISO string ``"YYYY-MM-DD"`` or a midnight ``datetime``."""
+
+IsoTime = Annotated[dt.time, BeforeValidator(_iso_time)]
+"""A time of day: a ``time`` or an ISO string ``"HH:MM[:SS[.ffffff]]"``."""
+
+Text = Annotated[str, Strict()]
+"""A string (no bytes, no numbers)."""
+
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(_number)]
+NonEmptyStr = Annotated[
+    str, StringConstraints(min_length=1, strip_whitespace=False, strict=True)
+]
 
 
 def _one_line(value: str | None) -> str | None:
@@ -165,6 +299,19 @@ class FrozenModel(BaseModel):
         return cls.model_validate_json(text)
 
 
+def _unknown_member(
+    enum: type[Enum], value: object, what: str
+) -> InvalidParameterError:
+    """Return the error for ``enum(value)`` with an unknown value (a ValueError)."""
+    values = [str(m.value) for m in enum]
+    near = closest(value, values) if isinstance(value, str) else None
+    hint = f" (did you mean {near!r}?)" if near else ""
+    valid = ", ".join(repr(v) for v in values)
+    return InvalidParameterError(
+        f"Unknown {what} {value!r}{hint}; expected one of {valid}."
+    )
+
+
 def _enum_member(enum: type[Enum], what: str) -> Any:
     def check(value: object) -> object:
         if isinstance(value, enum):
@@ -174,8 +321,11 @@ def _enum_member(enum: type[Enum], what: str) -> Any:
                 return enum(value)
             except ValueError:
                 pass
-        valid = ", ".join(repr(m.value) for m in enum)
-        raise ValueError(f"unknown {what} {value!r}; expected one of {valid}")
+        values = [str(m.value) for m in enum]
+        near = closest(value, values) if isinstance(value, str) else None
+        hint = f" (did you mean {near!r}?)" if near else ""
+        valid = ", ".join(repr(v) for v in values)
+        raise ValueError(f"unknown {what} {value!r}{hint}; expected one of {valid}")
 
     return BeforeValidator(check)
 
@@ -198,6 +348,10 @@ class Dimension(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise _unknown_member(cls, value, "dimension")
 
 
 class TieKind(str, Enum):
@@ -232,6 +386,10 @@ class TieKind(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise _unknown_member(cls, value, "tie kind")
 
     @property
     def dimension(self) -> Dimension:
@@ -306,6 +464,10 @@ class Channel(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise _unknown_member(cls, value, "channel")
 
 
 CHANNEL_WEIGHTS: Mapping[Channel, float] = {
@@ -431,12 +593,12 @@ class Evidence(FrozenModel):
     """
 
     source: NonEmptyStr
-    title: str | None = None
-    published: dt.date | None = None
-    url: str | None = None
-    locator: str | None = None
-    claim: Annotated[str | None, AfterValidator(_one_line)] = None
-    confidence: str | None = None
+    title: Text | None = None
+    published: IsoDate | None = None
+    url: Text | None = None
+    locator: Text | None = None
+    claim: Annotated[Text | None, AfterValidator(_one_line)] = None
+    confidence: Text | None = None
 
 
 class State(FrozenModel):
@@ -465,9 +627,9 @@ class State(FrozenModel):
 
     code: StateCode
     name: NonEmptyStr
-    cow: Annotated[int, Field(ge=1, le=9999)] | None = None
-    role: str | None = None
-    note: str | None = None
+    cow: Annotated[int, Field(ge=1, le=9999), BeforeValidator(_integer)] | None = None
+    role: Text | None = None
+    note: Text | None = None
 
 
 class Tie(FrozenModel):
@@ -512,14 +674,16 @@ class Tie(FrozenModel):
     source: StateCode
     target: StateCode
     kind: Annotated[TieKind, _enum_member(TieKind, "tie kind")]
-    strength: Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
-    directed: bool
-    start: dt.date | None = None
-    end: dt.date | None = None
+    strength: Annotated[
+        float, Field(ge=0.0, le=1.0, allow_inf_nan=False), BeforeValidator(_number)
+    ]
+    directed: Boolean
+    start: IsoDate | None = None
+    end: IsoDate | None = None
     value: FiniteFloat | None = None
-    unit: str | None = None
+    unit: Text | None = None
     evidence: tuple[Evidence, ...] = ()
-    note: str | None = None
+    note: Text | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -629,13 +793,16 @@ class Contact(FrozenModel):
     """
 
     partner: StateCode
-    on: dt.date
+    on: IsoDate
     channel: Annotated[Channel, _enum_member(Channel, "channel")] = Channel.CALL
     level: NonEmptyStr = "leader"
-    duration_min: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
+    duration_min: (
+        Annotated[float, Field(gt=0, allow_inf_nan=False), BeforeValidator(_number)]
+        | None
+    ) = None
     initiated_by: StateCode | None = None
-    time: dt.time | None = None
-    note: str | None = None
+    time: IsoTime | None = None
+    note: Text | None = None
     evidence: tuple[Evidence, ...] = ()
 
 
@@ -682,8 +849,8 @@ class ContactSequence(FrozenModel):
 
     focal: StateCode
     contacts: Annotated[tuple[Contact, ...], Field(min_length=1)]
-    label: str | None = None
-    start: dt.date
+    label: Text | None = None
+    start: IsoDate
 
     @model_validator(mode="before")
     @classmethod
@@ -777,6 +944,12 @@ class Scenario(FrozenModel):
         distinct), e.g. ``("USA", "CHN")``.
     sources : tuple of Evidence
         Sources of the scenario as a whole.
+    check_codes : bool, optional (default=True)
+        Check every state code against the registry (ISO 3166-1 alpha-3 and
+        the bundled historical codes), with a "did you mean" for typos.
+        ``False`` for user-defined codes; the choice is kept in the JSON.
+        Validating with ``context={"check_codes": False}`` has the same
+        effect (and records it).
 
     Examples
     --------
@@ -785,16 +958,47 @@ class Scenario(FrozenModel):
     ('USA', 'CHN')
     >>> mp.Scenario.from_json(sc.to_json()) == sc
     True
+
+    User-defined codes need the registry check off:
+
+    >>> states = [mp.State(code=c, name=c) for c in ("MID", "PA", "PB")]
+    >>> mp.Scenario(name="toy", title="Toy", states=states, poles=("PA", "PB"))
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Scenario
+      Value error, Unknown state codes 'MID', 'PA', 'PB' in the state registry; ...
+    >>> toy = mp.Scenario(
+    ...     name="toy",
+    ...     title="Toy",
+    ...     states=states,
+    ...     poles=("PA", "PB"),
+    ...     check_codes=False,
+    ... )
+    >>> toy.codes
+    ('MID', 'PA', 'PB')
     """
 
-    name: Annotated[str, StringConstraints(pattern=_SLUG_RE.pattern)]
+    name: Annotated[str, StringConstraints(pattern=_SLUG_RE.pattern, strict=True)]
     title: NonEmptyStr
-    description: str = ""
+    description: Text = ""
     states: Annotated[tuple[State, ...], Field(min_length=2)]
     ties: tuple[Tie, ...] = ()
     sequences: tuple[ContactSequence, ...] = ()
     poles: Annotated[tuple[StateCode, ...], Field(min_length=2)]
     sources: tuple[Evidence, ...] = ()
+    check_codes: Boolean = True
+
+    @model_validator(mode="before")
+    @classmethod
+    def _context_check_codes(cls, data: Any, info: ValidationInfo) -> Any:
+        context = info.context
+        if (
+            isinstance(context, Mapping)
+            and context.get("check_codes") is False
+            and isinstance(data, Mapping)
+        ):
+            data = {**data, "check_codes": False}
+        return data
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -828,6 +1032,11 @@ class Scenario(FrozenModel):
                         f"is not in scenario {self.name!r}"
                     )
         _check_overlaps(self.ties)
+        if self.check_codes:
+            try:
+                check_registered(codes)
+            except UnregisteredCodeError as err:
+                raise ValueError(str(err)) from None
         return self
 
     @property
@@ -856,8 +1065,11 @@ class Scenario(FrozenModel):
 
         Raises
         ------
-        KeyError
-            If no sequence has that label, or the scenario has none.
+        UnknownSequenceError
+            If no sequence has that label, or the scenario has none (also a
+            ``KeyError``).
+        InvalidArgumentTypeError
+            If ``label`` is not a string or ``None``.
 
         Examples
         --------
@@ -867,17 +1079,23 @@ class Scenario(FrozenModel):
         >>> len(sc.sequence(sc.sequences[1].label))
         10
         """
+        check_optional_str(label, "label")
         if not self.sequences:
-            raise KeyError(f"scenario {self.name!r} has no contact sequence")
+            raise UnknownSequenceError(
+                f"Scenario {self.name!r} has no contact sequence."
+            )
         if label is None:
             return self.sequences[0]
         for seq in self.sequences:
             if seq.label == label:
                 return seq
-        labels = ", ".join(repr(s.label) for s in self.sequences)
-        raise KeyError(
-            f"scenario {self.name!r} has no sequence {label!r}; its sequences are "
-            f"{labels}"
+        labels = [s.label for s in self.sequences if s.label is not None]
+        near = closest(label, labels)
+        hint = f" (did you mean {near!r}?)" if near else ""
+        listed = ", ".join(repr(s.label) for s in self.sequences)
+        raise UnknownSequenceError(
+            f"Scenario {self.name!r} has no sequence {label!r}{hint}; its "
+            f"sequences are {listed}."
         )
 
 

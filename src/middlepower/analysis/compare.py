@@ -2,26 +2,44 @@
 
 Each case is assessed with :func:`~middlepower.assess` under the same
 settings, and the results are laid out one row per case — for example the
-first contacts of six South Korean presidents.
+first contacts of six South Korean presidents. A case is a scenario (or the
+name or file of one) or a ``(graph, sequence, poles)`` tuple.
 """
 
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from middlepower._checks import (
+    check_graph,
+    check_kind_weights,
+    check_kinds,
+    check_pole_codes,
+    check_salience,
+    check_sequence,
+    check_universe,
+    show,
+)
 from middlepower._optional import import_optional
 from middlepower.analysis.report import BalanceReport, assess
-from middlepower.exceptions import InvalidParameterError
+from middlepower.datasets._scenarios import load_scenario
+from middlepower.exceptions import InvalidArgumentTypeError, InvalidParameterError
 from middlepower.graph import RelationGraph
 from middlepower.metrics.sequence import KindWeights, Salience
 from middlepower.models import ContactSequence, Scenario, TieKind
 
-__all__ = ["Comparison", "compare"]
+__all__ = ["LEGEND", "Comparison", "compare", "report_row"]
 
-Case = Scenario | tuple[RelationGraph, ContactSequence, Sequence[str]]
+Case = (
+    Scenario
+    | str
+    | os.PathLike[str]
+    | tuple[RelationGraph, ContactSequence, Sequence[str]]
+)
 
 COLUMNS: tuple[str, ...] = (
     "equidistance",
@@ -34,6 +52,65 @@ COLUMNS: tuple[str, ...] = (
     "brokerage",
 )
 """The score columns of a comparison, in order."""
+
+SHORT: dict[str, str] = {
+    "equidistance": "E",
+    "tilt": "tilt",
+    "proportionality": "P",
+    "concordance": "tau_b",
+    "two_track": "2-track",
+    "cross_pressure": "CP",
+    "structural_equidistance": "E_c",
+    "brokerage": "broker",
+}
+"""The column heading of each score in ``str(comparison)``."""
+
+LEGEND: dict[str, str] = {
+    "E": "equidistance between the poles (1 = even, 0 = all on one pole)",
+    "tilt": "lean toward the first pole (+1) or the second (-1)",
+    "P": "proportionality of attention to interests (1 = as the ties predict)",
+    "tau_b": "concordance, Kendall's tau-b of earliness and interests",
+    "2-track": "two-track index (security and trade with different camps)",
+    "CP": "cross-pressure (friendly ties joining mutual rivals)",
+    "E_c": "structural equidistance of the friendly ties",
+    "broker": "brokerage, 1 - Burt's constraint among friends",
+}
+"""What each column heading of ``str(comparison)`` stands for."""
+
+
+def report_row(label: str, report: BalanceReport) -> dict[str, Any]:
+    """Return one row of a comparison: label, focal, start, order and the scores.
+
+    Parameters
+    ----------
+    label : str
+        The row label.
+    report : BalanceReport
+        The assessed case.
+
+    Returns
+    -------
+    dict
+        Keys ``label``, ``focal``, ``start`` (ISO), ``order`` (partners) and
+        :data:`COLUMNS`.
+
+    Examples
+    --------
+    >>> from middlepower.analysis.compare import report_row
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> r = mp.assess(mp.RelationGraph.from_scenario(sc), sc.sequence(), sc.poles)
+    >>> row = report_row("June", r)
+    >>> row["order"], round(row["tilt"], 4)
+    (['USA', 'JPN', 'CHN'], 0.6364)
+    """
+    row: dict[str, Any] = {
+        "label": label,
+        "focal": report.focal,
+        "start": report.start.isoformat(),
+        "order": [c.partner for c in report.contacts],
+    }
+    row.update({c: getattr(report, c) for c in COLUMNS})
+    return row
 
 
 @dataclass(frozen=True)
@@ -57,7 +134,26 @@ class Comparison:
               order: USA > JPN > CHN
     June-Nov    0.431   +0.569    0.872   +0.745    0.494    0.574    0.641    0.372
               order: USA > JPN > CHN > CZE > VNM > AUS > JPN > JPN > USA > CHN
+    <BLANKLINE>
+    E        equidistance between the poles (1 = even, 0 = all on one pole)
+    tilt     lean toward the first pole (+1) or the second (-1)
+    P        proportionality of attention to interests (1 = as the ties predict)
+    tau_b    concordance, Kendall's tau-b of earliness and interests
+    2-track  two-track index (security and trade with different camps)
+    CP       cross-pressure (friendly ties joining mutual rivals)
+    E_c      structural equidistance of the friendly ties
+    broker   brokerage, 1 - Burt's constraint among friends
     """
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.reports, dict) or not all(
+            isinstance(k, str) and isinstance(r, BalanceReport)
+            for k, r in self.reports.items()
+        ):
+            raise InvalidArgumentTypeError(
+                "reports must be a dict of label to BalanceReport, got "
+                f"{show(self.reports)}."
+            )
 
     reports: dict[str, BalanceReport]
 
@@ -78,17 +174,7 @@ class Comparison:
         >>> [(r["label"], len(r["order"]), round(r["tilt"], 4)) for r in cmp.rows()]
         [('June', 3, 0.6364), ('June-Nov', 10, 0.5689)]
         """
-        out = []
-        for label, r in self.reports.items():
-            row: dict[str, Any] = {
-                "label": label,
-                "focal": r.focal,
-                "start": r.start.isoformat(),
-                "order": [c.partner for c in r.contacts],
-            }
-            row.update({c: getattr(r, c) for c in COLUMNS})
-            out.append(row)
-        return out
+        return [report_row(label, r) for label, r in self.reports.items()]
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dictionary: the rows and the full reports.
@@ -144,16 +230,7 @@ class Comparison:
     def __str__(self) -> str:
         rows = self.rows()
         width = max([len("case"), *(len(r["label"]) for r in rows)])
-        short = {
-            "equidistance": "E",
-            "tilt": "tilt",
-            "proportionality": "P",
-            "concordance": "tau_b",
-            "two_track": "2-track",
-            "cross_pressure": "CP",
-            "structural_equidistance": "E_c",
-            "brokerage": "broker",
-        }
+        short = SHORT
         head = f"{'case':<{width}}  " + "  ".join(f"{short[c]:>7}" for c in COLUMNS)
         lines = [head, "-" * len(head)]
         for r in rows:
@@ -169,10 +246,35 @@ class Comparison:
                 )
             lines.append(f"{r['label']:<{width}}  " + "  ".join(cells))
             lines.append(f"{'':<{width}}  order: {' > '.join(r['order'])}")
+        lines.append("")
+        key = max(len(k) for k in LEGEND)
+        lines += [f"{k:<{key}}  {v}" for k, v in LEGEND.items()]
         return "\n".join(lines)
 
 
-def _label(case: Case, default: str) -> str:
+_CASE = "a Scenario, a scenario name or file, or a (graph, sequence, poles) tuple"
+
+
+def _case(
+    case: object, where: str
+) -> Scenario | tuple[RelationGraph, ContactSequence, tuple[str, ...]]:
+    """Check one case; load a scenario given by name or path."""
+    if isinstance(case, Scenario):
+        return case
+    if isinstance(case, str | os.PathLike):
+        return load_scenario(case)
+    if isinstance(case, tuple) and len(case) == 3:
+        graph, seq, poles = case
+        check_graph(graph, f"the graph of {where}")
+        check_sequence(seq, f"the sequence of {where}")
+        return graph, seq, check_pole_codes(poles, f"the poles of {where}")
+    raise InvalidArgumentTypeError(f"{where} must be {_CASE}, got {show(case)}.")
+
+
+def _label(
+    case: Scenario | tuple[RelationGraph, ContactSequence, tuple[str, ...]],
+    default: str,
+) -> str:
     if isinstance(case, Scenario):
         seq = case.sequence()
         return seq.label or case.name
@@ -193,9 +295,11 @@ def compare(
     ----------
     cases : sequence or mapping of cases
         Each case is a :class:`~middlepower.Scenario` (its first sequence,
-        its graph and poles) or a tuple ``(graph, sequence, poles)``. A
-        mapping gives the row labels; otherwise the sequence label (or the
-        scenario name) is used.
+        its graph and poles), the name of a bundled scenario or the path of a
+        scenario file (as the command line takes them; see
+        :func:`~middlepower.load_scenario`), or a tuple ``(graph, sequence,
+        poles)``. A mapping gives the row labels; otherwise the sequence
+        label (or the scenario name) is used.
     salience, interests, kinds, universe
         As in :func:`~middlepower.assess`, the same for every case.
 
@@ -206,8 +310,13 @@ def compare(
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If ``cases`` is not a list or mapping of cases (a single string
+        included), or a case has the wrong type.
     InvalidParameterError
-        For no cases or two cases with the same label.
+        For no cases, two cases with the same label, or bad settings.
+    UnknownScenarioError, MissingFileError
+        For a scenario name or file that does not exist.
 
     Examples
     --------
@@ -217,12 +326,33 @@ def compare(
     >>> cmp = mp.compare({"harmonic": (g, seq, sc.poles), "scenario": sc})
     >>> [round(r["tilt"], 3) for r in cmp.rows()]
     [0.636, 0.636]
+    >>> [r["label"][:20] for r in mp.compare(["korea-2022-yoon", "korea-2025"]).rows()]
+    ['Yoon Suk-yeol, first', 'Lee Jae-myung, first']
     """
-    items: list[tuple[str, Case]]
+    if isinstance(cases, str | bytes | os.PathLike) or not isinstance(
+        cases, Mapping | Sequence
+    ):
+        raise InvalidArgumentTypeError(
+            "cases must be a list or mapping of cases (scenarios, scenario names "
+            f"or (graph, sequence, poles) tuples), got {show(cases)}; wrap a "
+            "single case in a list."
+        )
+    check_salience(salience)
+    check_kind_weights(interests, "interests")
+    kinds = check_kinds(kinds)
+    check_universe(universe)
+    items: list[tuple[str, Any]]
     if isinstance(cases, Mapping):
-        items = list(cases.items())
+        items = []
+        for label, c in cases.items():
+            if not isinstance(label, str):
+                raise InvalidArgumentTypeError(
+                    f"case labels must be strings, got {show(label)}."
+                )
+            items.append((label, _case(c, f"case {label!r}")))
     else:
-        items = [(_label(c, f"case {i + 1}"), c) for i, c in enumerate(cases)]
+        checked = [_case(c, f"case {i + 1}") for i, c in enumerate(cases)]
+        items = [(_label(c, f"case {i + 1}"), c) for i, c in enumerate(checked)]
     if not items:
         raise InvalidParameterError("compare needs at least one case.")
     labels = [label for label, _ in items]

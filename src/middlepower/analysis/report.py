@@ -15,6 +15,15 @@ from typing import Any, Literal
 
 import numpy as np
 
+from middlepower._checks import (
+    check_graph,
+    check_kind_weights,
+    check_kinds,
+    check_pole_codes,
+    check_salience,
+    check_sequence,
+    check_universe,
+)
 from middlepower._optional import import_optional
 from middlepower.analysis._batch import (
     alignments,
@@ -235,6 +244,16 @@ def assess(
     BalanceReport
         The numbers, the settings and a reading of each score.
 
+    Raises
+    ------
+    InvalidArgumentTypeError
+        If an argument has the wrong type (e.g. a list of contacts instead
+        of a :class:`~middlepower.ContactSequence`).
+    InvalidParameterError
+        For bad poles, salience, weights or universe.
+    UnknownStateError
+        If the focal state, a partner or a pole is not in the graph.
+
     Examples
     --------
     >>> sc = mp.load_scenario("korea-2025")
@@ -243,8 +262,15 @@ def assess(
     >>> round(r.tilt, 4), round(r.equidistance, 4)
     (0.6364, 0.3636)
     >>> print(r.readings["tilt"])  # doctest: +ELLIPSIS
-    The order leans strongly toward USA (tau = +0.64; ...
+    The order leans strongly toward USA (tilt = +0.64; ...
     """
+    check_graph(graph)
+    check_sequence(sequence)
+    poles = check_pole_codes(poles)
+    check_salience(salience)
+    check_kind_weights(interests, "interests")
+    kinds = check_kinds(kinds)
+    check_universe(universe)
     sal = _salience(salience)
     kappa = _alignment_kappa(kinds)
     theta = _weights("interests", interests, INTEREST_WEIGHTS)
@@ -340,7 +366,7 @@ def _readings(r: Mapping[str, Any]) -> dict[str, str]:
         if abs(tau) < 0.05:
             out["tilt"] = (
                 f"The order is evenly balanced between {poles[0]} and {poles[1]} "
-                f"(tau = {tau:+.2f}; {split})."
+                f"(tilt = {tau:+.2f}; {split})."
             )
         else:
             lean = poles[0] if tau > 0 else poles[1]
@@ -352,7 +378,7 @@ def _readings(r: Mapping[str, Any]) -> dict[str, str]:
                 else "slightly"
             )
             out["tilt"] = (
-                f"The order leans {strength} toward {lean} (tau = {tau:+.2f}; "
+                f"The order leans {strength} toward {lean} (tilt = {tau:+.2f}; "
                 f"weighted attention {split})."
             )
     E = r["equidistance"]

@@ -18,7 +18,7 @@ take the graph as given: use ``graph.at(day)`` for a snapshot.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias
 
@@ -27,7 +27,17 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import Field
 
-from middlepower.exceptions import InvalidGraphError, InvalidParameterError
+from middlepower._checks import (
+    check_bool,
+    check_code,
+    check_pole_codes,
+    show,
+)
+from middlepower.exceptions import (
+    InvalidArgumentTypeError,
+    InvalidGraphError,
+    InvalidParameterError,
+)
 from middlepower.graph import KINDS, RelationGraph
 from middlepower.kernels.balance import (
     triad_balance_matrix,
@@ -174,6 +184,39 @@ def _poles(graph: SignedGraph, sg: _Signed, poles: Sequence[str]) -> tuple[str, 
     return out
 
 
+def _check_focal(graph: object, focal: object) -> None:
+    """Entry check: a code for a RelationGraph, any hashable node otherwise."""
+    if isinstance(graph, RelationGraph):
+        check_code(focal, "focal")
+        return
+    try:
+        hash(focal)
+    except TypeError:
+        raise InvalidArgumentTypeError(
+            f"focal must be a node of the graph, got {show(focal)}."
+        ) from None
+
+
+def _check_poles(graph: object, poles: object) -> Sequence[Any]:
+    """Entry check: codes for a RelationGraph, hashable nodes otherwise."""
+    if isinstance(graph, RelationGraph):
+        return check_pole_codes(poles)
+    if isinstance(poles, str | bytes) or not isinstance(poles, Iterable):
+        raise InvalidArgumentTypeError(
+            f"poles must be a sequence of nodes such as ('USA', 'CHN'), got "
+            f"{show(poles)}."
+        )
+    out = tuple(poles)
+    for p in out:
+        try:
+            hash(p)
+        except TypeError:
+            raise InvalidArgumentTypeError(
+                f"poles must hold nodes of the graph, got {show(p)}."
+            ) from None
+    return out
+
+
 def two_track(graph: RelationGraph, focal: str, poles: Sequence[str]) -> float | None:
     r"""Return how far security and trade point to different camps.
 
@@ -239,7 +282,8 @@ def two_track(graph: RelationGraph, focal: str, poles: Sequence[str]) -> float |
             "two_track needs tie kinds (security and trade); pass a RelationGraph, "
             f"not a {type(graph).__name__}."
         )
-    poles = check_poles(graph, poles)
+    check_code(focal, "focal")
+    poles = check_poles(graph, check_pole_codes(poles))
     graph.check_codes([focal])
     nodes = graph.codes
     f = nodes.index(focal)
@@ -303,6 +347,7 @@ def cross_pressure(graph: SignedGraph, focal: str) -> float | None:
     >>> round(mp.cross_pressure(g, "KOR"), 4)  # USA-CHN rivalry
     0.5737
     """
+    _check_focal(graph, focal)
     sg = _signed(graph)
     f, row = _focal_row(sg, focal)
     p = np.maximum(row, 0.0)
@@ -355,6 +400,8 @@ def structural_equidistance(
     >>> round(mp.structural_equidistance(g, "KOR", sc.poles), 4)
     0.6406
     """
+    _check_focal(graph, focal)
+    poles = _check_poles(graph, poles)
     sg = _signed(graph)
     poles = _poles(graph, sg, poles)
     f, row = _focal_row(sg, focal)
@@ -409,6 +456,7 @@ def brokerage(graph: SignedGraph, focal: str) -> float | None:
     >>> round(mp.brokerage(g, "KOR"), 4)
     0.3725
     """
+    _check_focal(graph, focal)
     sg = _signed(graph)
     f, row = _focal_row(sg, focal)
     if not (np.delete(row, f) > 0).any():
@@ -473,7 +521,7 @@ def triad_balance(graph: SignedGraph, *, weighted: bool = False) -> float | None
     >>> round(mp.triad_balance(G), 4)
     0.8676
     """
-    return triad_balance_matrix(_matrix(graph, weighted))
+    return triad_balance_matrix(_matrix(graph, check_bool(weighted, "weighted")))
 
 
 def triangle_counts(graph: SignedGraph) -> dict[str, int]:
