@@ -1,6 +1,6 @@
 r"""Numpy kernels of foreign-policy similarity (METHODS.md §9).
 
-A state × item matrix is first encoded as category codes
+A state-by-item matrix is first encoded as category codes
 (:func:`encode_categories`): ``codes[i, k]`` is the index of state ``i``'s
 value on item ``k`` among the sorted distinct values of the matrix, ``-1``
 where the value is missing. :func:`similarity_kernel` then scores every pair
@@ -268,7 +268,6 @@ def similarity_kernel(
     iu = np.triu_indices(n, 1)
     out[iu[1], iu[0]] = out[iu]  # exact symmetry: the lower triangle mirrors
     return out
-
 
 
 def similarity_alignment_kernel(

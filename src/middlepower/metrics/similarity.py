@@ -2,7 +2,7 @@ r"""Foreign-policy similarity of states (METHODS.md §9).
 
 States that commit to the same partners (alliance portfolios) or vote alike
 (UN roll calls) are taken to share interests. :func:`similarity` scores every
-pair of rows of a state × item matrix with Signorino and Ritter's :math:`S`
+pair of rows of a state-by-item matrix with Signorino and Ritter's :math:`S`
 or the chance-corrected Cohen's :math:`\kappa` and Scott's :math:`\pi` (Häge
 2011); :func:`alliance_portfolios` builds the valued (COW, ATOP) or binary
 alliance portfolio matrix of a year from the canonical alliance-obligations
@@ -135,12 +135,12 @@ def _as_matrix(X: object) -> tuple[FloatArray, list[Hashable] | None, list[Hasha
         arr = np.asarray(X)
         if arr.dtype.kind not in "biuf":
             raise InvalidParameterError(
-                f"X must be a numeric matrix (states × items), not an array of "
+                f"X must be a numeric matrix (states x items), not an array of "
                 f"dtype {arr.dtype}."
             )
         if arr.ndim != 2:
             raise InvalidParameterError(
-                f"X must be 2-D (states × items), got shape {arr.shape}."
+                f"X must be 2-D (states x items), got shape {arr.shape}."
             )
         values = arr.astype(np.float64)
         labels = None
@@ -189,9 +189,7 @@ def _item_weights(weights: object, items: list[Hashable], frame: bool) -> FloatA
     return w
 
 
-def _scale(
-    scale: object, values: FloatArray, distance: str
-) -> float | Literal["pair"]:
+def _scale(scale: object, values: FloatArray, distance: str) -> float | Literal["pair"]:
     if scale is None:
         return float(values[-1] - values[0]) if values.size else 0.0
     if isinstance(scale, str):
@@ -479,7 +477,9 @@ def _system_states(states: Any, year: int) -> list[int]:
             f"{states!r}."
         )
     codes = list(states)
-    if not all(isinstance(c, int | np.integer) and not isinstance(c, bool) for c in codes):
+    if not all(
+        isinstance(c, int | np.integer) and not isinstance(c, bool) for c in codes
+    ):
         raise InvalidParameterError(
             f"states must be COW state numbers (integers), got {codes[:5]!r}."
         )
@@ -493,7 +493,7 @@ def alliance_portfolios(
     coding: CodingName | None = None,
     states: Any = None,
 ) -> Any:
-    r"""Return the alliance portfolio of every state in a year (state × state).
+    r"""Return the alliance portfolio of every state in a year (state by state).
 
     Entry :math:`(i, j)` is the commitment of state :math:`i` to state
     :math:`j` on the ladder of ``coding`` (the strongest obligation counts):
@@ -720,8 +720,7 @@ def alignment_from_similarity(
     if _pandas_frame(sim):
         if list(sim.index) != list(sim.columns):
             raise InvalidParameterError(
-                "sim must have the same states, in the same order, as rows and "
-                "columns."
+                "sim must have the same states, in the same order, as rows and columns."
             )
         labels: list[Hashable] = sim.index.tolist()
         try:
