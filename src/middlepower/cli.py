@@ -149,7 +149,128 @@ def _parser() -> argparse.ArgumentParser:
     _add_json(sens)
 
     sub.add_parser("scenarios", help="list the bundled scenarios")
+    _add_similarity_parser(sub)
     return parser
+
+
+def _add_similarity_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    sim = sub.add_parser(
+        "similarity",
+        help="alliance-portfolio similarity of every pair of states in a year",
+        description=(
+            "Build the alliance portfolios of a year from an alliance file (COW "
+            "or ATOP, read by middlepower.io.alliance_obligations) and score every "
+            "pair of states with Signorino-Ritter S, Cohen's kappa or Scott's pi "
+            "(METHODS.md section 9). Prints the matrix as CSV unless --json."
+        ),
+    )
+    sim.add_argument(
+        "--alliances", required=True, metavar="PATH", help="COW or ATOP alliance file"
+    )
+    sim.add_argument("--year", required=True, type=int, help="the year")
+    sim.add_argument(
+        "--coding",
+        default=None,
+        choices=("cow", "atop", "binary"),
+        help="portfolio ladder (default: cow for COW data, atop for ATOP data)",
+    )
+    sim.add_argument(
+        "--method", default="s", choices=("s", "kappa", "pi"), help="default: s"
+    )
+    sim.add_argument(
+        "--distance",
+        default="absolute",
+        choices=("absolute", "squared", "nominal"),
+        help="per-item disagreement (default: absolute)",
+    )
+    sim.add_argument(
+        "--scale",
+        default="ladder",
+        choices=("ladder", "data", "pair"),
+        help=(
+            "range: the ladder's 0-3 (binary 0-1, default), the values present "
+            "(data), or psych::cohen.kappa's ranks per pair (pair)"
+        ),
+    )
+    sim.add_argument(
+        "--states",
+        default=None,
+        metavar="PATH",
+        help="COW states2016.csv: the states in the system (default: every state "
+        "in an alliance row that year)",
+    )
+    sim.add_argument(
+        "--out", default=None, metavar="FILE", help="write FILE.csv or FILE.json"
+    )
+    _add_json(sim)
+
+
+def _similarity(args: argparse.Namespace) -> int:
+    import math
+
+    from middlepower import io as mp_io
+    from middlepower._optional import import_optional
+    from middlepower.exceptions import InvalidParameterError
+    from middlepower.metrics.similarity import (
+        _infer_coding,
+        alliance_portfolios,
+        similarity,
+    )
+
+    pd = import_optional("pandas", "data", "middlepower similarity")
+    if args.out is not None and not args.out.endswith((".csv", ".json")):
+        raise InvalidParameterError(
+            f"--out must end in .csv or .json, not {args.out!r}."
+        )
+    reader = getattr(mp_io, "alliance_obligations", None)
+    if reader is None:
+        raise InvalidParameterError(
+            "This installation has no middlepower.io.alliance_obligations to read "
+            "alliance files."
+        )
+    table = reader(args.alliances)
+    in_year = (table["year"] == args.year).fillna(False).to_numpy(dtype=bool)
+    if not in_year.any():
+        raise InvalidParameterError(
+            f"{args.alliances} has no alliance rows in {args.year}."
+        )
+    states = None
+    if args.states is not None:
+        states = pd.read_csv(args.states)
+    X = alliance_portfolios(table, args.year, coding=args.coding, states=states)
+    coding = args.coding or _infer_coding(table)
+    scale: tuple[int, int] | str | None
+    if args.scale == "ladder":
+        scale = (0, 1) if coding == "binary" else (0, 3)
+    else:
+        scale = None if args.scale == "data" else "pair"
+    S = similarity(X, args.method, args.distance, scale=scale)  # type: ignore[arg-type]
+    codes = [int(c) for c in S.index]
+    payload = {
+        "year": args.year,
+        "coding": coding,
+        "method": args.method,
+        "distance": args.distance,
+        "scale": list(scale) if isinstance(scale, tuple) else scale,
+        "states": codes,
+        "similarity": [
+            [None if math.isnan(v) else v for v in row] for row in S.to_numpy().tolist()
+        ],
+    }
+    if args.out is not None:
+        if args.out.endswith(".json"):
+            with open(args.out, "w", encoding="utf-8") as fh:
+                json.dump(payload, fh, indent=1)
+        else:
+            S.to_csv(args.out)
+        print(f"wrote {len(codes)} x {len(codes)} similarities to {args.out}")
+    elif args.json:
+        _print_json(payload)
+    else:
+        sys.stdout.write(S.to_csv())
+    return 0
 
 
 def _salience(args: argparse.Namespace) -> Salience:
@@ -278,6 +399,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sensitivity(args)
         if args.command == "scenarios":
             return _scenarios()
+        if args.command == "similarity":
+            return _similarity(args)
         parser.print_help()
         return 0
     except BrokenPipeError:  # output piped into head & co.

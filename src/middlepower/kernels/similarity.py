@@ -225,6 +225,8 @@ def similarity_kernel(
         raise ValueError(f"unknown method {method!r}; expected one of {METHODS}")
     if distance not in DISTANCES:
         raise ValueError(f"unknown distance {distance!r}; expected one of {DISTANCES}")
+    if C == 0:  # nothing observed: every pair is undefined
+        return np.full((n, n), np.nan)
     observed = (codes >= 0).astype(np.float64)  # (n, K)
     total = (observed * w) @ observed.T  # Σw over shared items, (n, n)
     # weighted category indicators, (C, n, K)
@@ -245,20 +247,21 @@ def similarity_kernel(
         left = Yw.transpose(1, 0, 2).reshape(n, C * K)
         right = Z.transpose(1, 0, 2).reshape(n, C * K)
         n_obs = left @ right.T
+    safe = np.where(total > 0, total, 1.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        d_obs = np.where(total > 0, n_obs / np.where(total > 0, total, 1.0), np.nan)
+        d_obs = np.where(total > 0, n_obs / safe, np.nan)
         if method == "s":
             out = 1.0 - 2.0 * d_obs
         else:
+            # shares p_ij(a), q_ij(b) (normalised before multiplying: no underflow)
             if method == "kappa":
-                p, q = P, Q
+                p, q = P / safe, Q / safe
             else:
-                p = q = 0.5 * (P + Q)
+                p = q = 0.5 * (P + Q) / safe
             if pair:
-                n_exp = np.einsum("abij,aij,bij->ij", d4, p, q)
+                d_exp = np.einsum("abij,aij,bij->ij", d4, p, q)
             else:
-                n_exp = np.einsum("aij,aij->ij", p, np.tensordot(d, q, axes=(1, 0)))
-            d_exp = n_exp / np.where(total > 0, total, 1.0) ** 2
+                d_exp = np.einsum("aij,aij->ij", p, np.tensordot(d, q, axes=(1, 0)))
             out = np.where(
                 (total > 0) & (d_exp > 0),
                 1.0 - d_obs / np.where(d_exp > 0, d_exp, 1.0),

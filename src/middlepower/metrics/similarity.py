@@ -184,7 +184,7 @@ def _item_weights(weights: object, items: list[Hashable], frame: bool) -> FloatA
         k = int(np.argmax(bad))
         raise InvalidParameterError(
             f"Item weights must be finite and >= 0; the weight of item "
-            f"{items[k]!r} is {w[k]!r}."
+            f"{items[k]!r} is {float(w[k])!r}."
         )
     return w
 
@@ -439,6 +439,18 @@ def _ladder_dataset(coding: str) -> str:
     return next(ds for c, ds, _, _ in _ladders() if c == coding)
 
 
+def _infer_coding(alliances: Any) -> str:
+    """Return the coding that fits the data set: COW -> cow, ATOP -> atop."""
+    datasets = sorted({str(d) for d in alliances["dataset"].dropna().unique()})
+    inferred = sorted({_DATASET_CODING.get(d, d) for d in datasets})
+    if len(inferred) != 1 or inferred[0] not in CODINGS:
+        raise InvalidParameterError(
+            f"Cannot infer the coding from the data sets {datasets!r}; pass "
+            "coding='cow', 'atop' or 'binary'."
+        )
+    return inferred[0]
+
+
 def _bool_column(frame: Any, col: str) -> npt.NDArray[np.bool_]:
     try:
         flags = frame[col].astype("boolean")
@@ -604,16 +616,9 @@ def alliance_portfolios(
     if isinstance(year, bool) or not isinstance(year, int | np.integer):
         raise InvalidParameterError(f"year must be an integer, not {year!r}.")
     year = int(year)
-    datasets = sorted({str(d) for d in alliances["dataset"].dropna().unique()})
-    if coding is None:
-        inferred = sorted({_DATASET_CODING.get(d, d) for d in datasets})
-        if len(inferred) != 1 or inferred[0] not in CODINGS:
-            raise InvalidParameterError(
-                f"Cannot infer the coding from the data sets {datasets!r}; pass "
-                "coding='cow', 'atop' or 'binary'."
-            )
-        coding = inferred[0]  # type: ignore[assignment]
-    name = _choice(coding, CODINGS, "coding")
+    name = _choice(
+        _infer_coding(alliances) if coding is None else coding, CODINGS, "coding"
+    )
     ladder = portfolio_ladder(name)  # type: ignore[arg-type]  # checked above
     rows = alliances[(alliances["year"] == year).fillna(False).to_numpy(dtype=bool)]
     wanted = _ladder_dataset(name)
