@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests import reference_similarity as ref
 
@@ -158,30 +158,64 @@ CATEGORY_SETS = ([0.0, 1.0], [0.0, 1.0, 2.0, 3.0], [1.0, 2.0, 3.0], [-1.0, 0.5, 
 
 
 @st.composite
-def matrices(draw: Any, missing: bool = True) -> tuple[list[list[float]], list[float]]:
+def matrices(draw: Any) -> tuple[list[list[float]], list[float]]:
+    """Small state x item matrices on a few category values, with or without
+    missing cells, and item weights (some 0, some tiny, some large)."""
     cats = draw(st.sampled_from(CATEGORY_SETS))
     n = draw(st.integers(1, 6))
     K = draw(st.integers(1, 8))
     cell = st.sampled_from(cats)
-    if missing:
+    if draw(st.booleans()):
         cell = st.one_of(cell, cell, cell, st.just(math.nan))
     X = [[draw(cell) for _ in range(K)] for _ in range(n)]
+    # weights down to 1e-100 (far below any real CINC score); a weight ratio
+    # near the float limit (5e-324 vs 2) underflows in any float computation
     weight = st.one_of(
         st.just(1.0),
         st.sampled_from([0.0, 0.5, 2.0]),
-        st.floats(0.0, 10.0, allow_nan=False),
+        st.floats(1e-100, 10.0),
     )
     w = [draw(weight) for _ in range(K)]
     return X, w
 
 
-@settings(max_examples=150, deadline=None)
+NAN = math.nan
+
+
+@settings(max_examples=200, deadline=None)
 @given(
     data=matrices(),
     method=st.sampled_from(METHODS),
     distance=st.sampled_from(DISTANCES),
     weighted=st.booleans(),
     scale=st.sampled_from([None, "pair", (-1.0, 4.0)]),
+)
+@example(  # weights 79 orders of magnitude apart: no cancellation allowed
+    data=(
+        [
+            [0.0] * 7,
+            [NAN] * 7,
+            [NAN, NAN, 0.0, 1.0, NAN, 0.0, NAN],
+            [NAN, NAN, 1.0, 1.0, 0.0, NAN, 0.0],
+            [0.0] * 7,
+            [NAN] * 7,
+        ],
+        [1.0, 1.0, 2.2651737396552823e-79, 1.0, 1.0, 1.0, 1.0],
+    ),
+    method="kappa",
+    distance="absolute",
+    weighted=True,
+    scale=None,
+)
+@example(  # a subnormal weight: shares are normalised before multiplying
+    data=(
+        [[0.0, 1.0], [0.0, 0.0], [1.0, 1.0]],
+        [1.0, 9.673658083645661e-176],
+    ),
+    method="kappa",
+    distance="absolute",
+    weighted=True,
+    scale=None,
 )
 def test_kernel_agrees_with_reference_loop(
     data: tuple[list[list[float]], list[float]],
