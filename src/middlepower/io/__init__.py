@@ -27,10 +27,13 @@ from middlepower.io.tables import (
     trade_flows,
     trade_totals,
 )
+from middlepower.io.yearly import graph_for_year, graphs_for_years, tie_strengths
 
 __all__ = [
     "alliance_obligations",
     "contiguity_years",
+    "graph_for_year",
+    "graphs_for_years",
     "read_atop",
     "read_cow_alliances",
     "read_cow_contiguity",
@@ -42,6 +45,7 @@ __all__ = [
     "read_table",
     "rivalry_spells",
     "states_path",
+    "tie_strengths",
     "trade_flows",
     "trade_totals",
 ]

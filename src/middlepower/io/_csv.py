@@ -239,12 +239,14 @@ def _pick_member(
             + ", ".join(map(repr, names)),
         )
     for pattern in patterns:
-        hits = [n for n in names if fnmatch.fnmatch(os.path.basename(n).lower(), pattern)]
+        hits = [
+            n for n in names if fnmatch.fnmatch(os.path.basename(n).lower(), pattern)
+        ]
         if hits:
             return sorted(hits)[0]
     raise DataFormatError(
         path,
-        f"the archive has no {what} member (looked for "
+        f"the archive has no member holding {what} (looked for "
         + ", ".join(map(repr, patterns))
         + "); its members are "
         + ", ".join(map(repr, names))
@@ -303,7 +305,9 @@ def _split_trailing_empty(names: list[str], label: str) -> tuple[list[str], int]
 def _fit(layout: Layout, names: Sequence[str]) -> tuple[list[str], list[str]]:
     """Missing required columns and unexpected columns of a header."""
     lower = {n.strip().lower() for n in names}
-    missing = [c.name for c in layout.columns if c.required and c.name.lower() not in lower]
+    missing = [
+        c.name for c in layout.columns if c.required and c.name.lower() not in lower
+    ]
     unexpected = (
         []
         if layout.allow_unknown
@@ -395,17 +399,19 @@ def _arrow_type(kind: Kind) -> Any:
     }[kind]
 
 
-def _body_lines(data: bytes, body: int) -> tuple[int, np.ndarray | None]:
+def _body_lines(data: bytes, body: int, rows: int) -> tuple[int, np.ndarray | None]:
     """Line number of the first data row, and a per-row map if blank lines exist.
 
     ``pyarrow`` skips blank lines, so the row -> line map is a plain offset
-    unless the body has blank lines before its last row.
+    unless the body has blank lines before its last row (then there are more
+    lines than rows).
     """
-    first = data[:body].count(b"\n") + 1
+    first = data.count(b"\n", 0, body) + 1
     end = len(data)
     while end > body and data[end - 1] in b"\r\n\t ":
         end -= 1
-    if data.find(b"\n\n", body, end) < 0 and data.find(b"\n\r\n", body, end) < 0:
+    lines_in_body = data.count(b"\n", body, end) + (1 if end > body else 0)
+    if lines_in_body == rows:
         return first, None
     buf = np.frombuffer(data, dtype=np.uint8)[body:end]
     nl = np.flatnonzero(buf == 10)
@@ -465,9 +471,11 @@ def read_layout(
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     p = os.path.join(tmp, "nmc.csv")
     ...     with open(p, "w") as f:
-    ...         _ = f.write("stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,"
-    ...                     "cinc,version\nROK,732,2012,-9,655,69073,"
-    ...                     "362300,48588,40100,0.0226,2021\n")
+    ...         _ = f.write(
+    ...             "stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,"
+    ...             "cinc,version\nROK,732,2012,-9,655,69073,"
+    ...             "362300,48588,40100,0.0226,2021\n"
+    ...         )
     ...     df = read_layout(p, [COW_NMC], what="an NMC file")
     >>> import pandas as pd
     >>> pd.isna(df.loc[2, "milex"]), int(df.loc[2, "ccode"]), df.attrs["missing_codes"]
@@ -531,8 +539,10 @@ def parse_source(
             _diagnose(data, body, named, specs, n_empty, label, msg)
     if table is None:
         _diagnose(data, body, named, specs, n_empty, label, tried[-1])
-    first, lines = _body_lines(data, body)
-    return finish_table(table, layout, specs, named, dummies, label, first, lines, encoding)
+    first, lines = _body_lines(data, body, table.num_rows)
+    return finish_table(
+        table, layout, specs, named, dummies, label, first, lines, encoding
+    )
 
 
 def _line_of(index: int, first: int, lines: np.ndarray | None) -> int:
@@ -556,7 +566,9 @@ def finish_table(
     pd_ = import_optional("pandas", "data", "the data readers")
     # Unnamed trailing columns are not part of the data set (spreadsheet
     # leftovers): ignored, but what stood in them is counted in attrs.
-    unnamed_values = sum(len(table.column(n)) - table.column(n).null_count for n in dummies)
+    unnamed_values = sum(
+        len(table.column(n)) - table.column(n).null_count for n in dummies
+    )
     columns = []
     missing_codes: dict[str, int] = {}
     for name, spec in zip(named, specs, strict=True):
@@ -618,7 +630,9 @@ def _check_values(
     elif spec.kind == "code":
         lo, hi = CODE_RANGE
         bad = pc.or_(pc.less(col, lo), pc.greater(col, hi))
-        problem = f"column {spec.name!r} holds {{v}}, not a COW state number ({lo}-{hi})"
+        problem = (
+            f"column {spec.name!r} holds {{v}}, not a COW state number ({lo}-{hi})"
+        )
     elif spec.kind == "year":
         lo, hi = YEAR_RANGE
         bad = pc.or_(pc.less(col, lo), pc.greater(col, hi))
@@ -629,9 +643,8 @@ def _check_values(
         allowed = spec.allowed if spec.allowed is not None else (0, 1)
         bad = pc.invert(pc.is_in(col, value_set=pa.array(allowed, type=col.type)))
         bad = pc.and_(bad, pc.is_valid(col))
-        problem = (
-            f"column {spec.name!r} holds {{v}}; expected one of "
-            + ", ".join(map(str, allowed))
+        problem = f"column {spec.name!r} holds {{v}}; expected one of " + ", ".join(
+            map(str, allowed)
         )
     elif spec.kind == "yyyymm":
         month = pc.subtract(col, pc.multiply(pc.divide(col, 100), 100))
@@ -658,7 +671,9 @@ def _check_values(
 # -- diagnostics (slow path, only after the fast parser failed) ----------------
 
 _INT = re.compile(r"^\s*[-+]?\d+\s*$")
-_FLOAT = re.compile(r"^\s*[-+]?(\d+\.?\d*([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?|nan|inf)\s*$", re.I)
+_FLOAT = re.compile(
+    r"^\s*[-+]?(\d+\.?\d*([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?|nan|inf)\s*$", re.I
+)
 _DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 
 
@@ -699,7 +714,9 @@ def _diagnose(
         try:
             fields = next(csv.reader(io.StringIO(line)))
         except (csv.Error, StopIteration):  # pragma: no cover - csv rarely fails
-            raise DataFormatError(label, "the line cannot be parsed", line=first + k) from None
+            raise DataFormatError(
+                label, "the line cannot be parsed", line=first + k
+            ) from None
         if len(fields) != width:
             if k == last and not ends_with_newline and len(fields) < width:
                 problem = (
@@ -721,7 +738,11 @@ def _diagnose(
                     "date": "a date YYYY-MM-DD",
                     "str": "text",
                 }[spec.kind]
-                trunc = " (the last line looks truncated)" if k == last and not ends_with_newline else ""
+                trunc = (
+                    " (the last line looks truncated)"
+                    if k == last and not ends_with_newline
+                    else ""
+                )
                 raise DataFormatError(
                     label,
                     f"value {value!r} in column {spec.name!r} is not {what}{trunc}",

@@ -83,9 +83,7 @@ ATOP_DDYR = Layout(
     dataset="ATOP",
     version="5.1",
     variant="ddyr",
-    title=(
-        "Alliance Treaty Obligations and Provisions (ATOP) 5.x, directed dyad-year"
-    ),
+    title=("Alliance Treaty Obligations and Provisions (ATOP) 5.x, directed dyad-year"),
     columns=(
         Column("ddyad", "int"),
         Column("stateA", "code", nullable=False),
@@ -173,9 +171,11 @@ def read_atop(path: PathLike, *, member: str | None = None) -> pd.DataFrame:
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     p = os.path.join(tmp, "atop_alliance.csv")
     ...     with open(p, "w") as f:
-    ...         _ = f.write('"ccode1","ccode2","year","atop_defense","atop_offense",'
-    ...                     '"atop_neutral","atop_nonagg","atop_consul"\n'
-    ...                     "732,2,2012,1,0,0,1,1\n")
+    ...         _ = f.write(
+    ...             '"ccode1","ccode2","year","atop_defense","atop_offense",'
+    ...             '"atop_neutral","atop_nonagg","atop_consul"\n'
+    ...             "732,2,2012,1,0,0,1,1\n"
+    ...         )
     ...     df = read_atop(p)
     >>> df.attrs["variant"], int(df.loc[2, "atop_defense"])
     ('peacesciencer', 1)

@@ -65,7 +65,9 @@ __all__ = [
     "states_path",
 ]
 
-_GIBLER = "Gibler, Douglas M. 2009. International Military Alliances, 1648-2008. CQ Press."
+_GIBLER = (
+    "Gibler, Douglas M. 2009. International Military Alliances, 1648-2008. CQ Press."
+)
 _STINNETT = (
     "Stinnett, Douglas M., Jaroslav Tir, Philip Schafer, Paul F. Diehl and Charles "
     "Gochman. 2002. The Correlates of War Project Direct Contiguity Data, Version 3. "
@@ -434,7 +436,9 @@ def read_cow_contiguity(path: PathLike, *, member: str | None = None) -> pd.Data
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     p = os.path.join(tmp, "contdir.csv")
     ...     with open(p, "w") as f:
-    ...         _ = f.write("statelno,statehno,conttype,begin,end\n731,732,1,194906,201612\n")
+    ...         _ = f.write(
+    ...             "statelno,statehno,conttype,begin,end\n731,732,1,194906,201612\n"
+    ...         )
     ...     df = read_cow_contiguity(p)
     >>> df.attrs["variant"], int(df.loc[2, "begin"])
     ('contdir', 194906)
@@ -488,8 +492,10 @@ def read_cow_trade(path: PathLike, *, member: str | None = None) -> pd.DataFrame
     >>> from middlepower.io import read_cow_trade
     >>> from middlepower.io.cow import COW_TRADE
     >>> header = ",".join(c.name for c in COW_TRADE.columns)
-    >>> row = ("710,732,2012,China,South Korea,87.3,80.1,87.3,80.1,167.4,"
-    ...        "0,0,0,0,0,0,-9,-9,-9,-9,1,1,4.0")
+    >>> row = (
+    ...     "710,732,2012,China,South Korea,87.3,80.1,87.3,80.1,167.4,"
+    ...     "0,0,0,0,0,0,-9,-9,-9,-9,1,1,4.0"
+    ... )
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     p = os.path.join(tmp, "Dyadic_COW_4.0.csv")
     ...     with open(p, "w") as f:
@@ -498,7 +504,9 @@ def read_cow_trade(path: PathLike, *, member: str | None = None) -> pd.DataFrame
     >>> float(df.loc[2, "flow1"]), df.loc[2, "china_alt_flow1"]
     (87.3, <NA>)
     """
-    return read_layout(path, [COW_TRADE], member=member, what="a COW Trade v4.0 dyadic file")
+    return read_layout(
+        path, [COW_TRADE], member=member, what="a COW Trade v4.0 dyadic file"
+    )
 
 
 def read_cow_trade_totals(path: PathLike, *, member: str | None = None) -> pd.DataFrame:
@@ -574,8 +582,10 @@ def read_cow_nmc(path: PathLike, *, member: str | None = None) -> pd.DataFrame:
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     p = os.path.join(tmp, "NMC-60-abridged.csv")
     ...     with open(p, "w") as f:
-    ...         _ = f.write("stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc,"
-    ...                     "version\nWSM,990,2016,0,0,0,40,195,0,4.6681293E-06,2021")
+    ...         _ = f.write(
+    ...             "stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc,"
+    ...             "version\nWSM,990,2016,0,0,0,40,195,0,4.6681293E-06,2021"
+    ...         )
     ...     df = read_cow_nmc(p)
     >>> float(df.loc[2, "cinc"]), df.attrs["version"]
     (4.6681293e-06, '6.0')
@@ -598,7 +608,9 @@ def states_path() -> str:
     >>> os_path.endswith("states2016.csv")
     True
     """
-    return str(resources.files("middlepower.datasets") / "data" / "cow" / "states2016.csv")
+    return str(
+        resources.files("middlepower.datasets") / "data" / "cow" / "states2016.csv"
+    )
 
 
 def read_cow_states(

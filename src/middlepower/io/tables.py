@@ -248,8 +248,24 @@ def _keys(df: pd.DataFrame, label: str | None = None, column: str | None = None)
 
 
 def _string(values: Any) -> Any:
-    pd_ = _pd()
+    """A pandas ``string[pyarrow]`` array (zero-copy from a pyarrow array)."""
+    pd_, pa = _pd(), _pa()
+    pc = import_optional("pyarrow.compute", "data", "the data tables")
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if isinstance(values, pa.Array):
+        if not pa.types.is_string(values.type) and not pa.types.is_large_string(
+            values.type
+        ):
+            values = pc.cast(values, pa.string())
+        return pd_.arrays.ArrowStringArray(values)
     return pd_.array(values, dtype=pd_.StringDtype("pyarrow"))
+
+
+def _const(value: str, n: int) -> Any:
+    """A constant string column of length ``n``."""
+    pa = _pa()
+    return _string(pa.repeat(pa.scalar(value, pa.string()), n))
 
 
 def _flag(df: pd.DataFrame, column: str) -> Any:
@@ -290,21 +306,38 @@ def _unordered(out: pd.DataFrame) -> None:
 
 
 def _merge(out: pd.DataFrame, keys: list[str], agg: dict[str, str]) -> pd.DataFrame:
-    """Merge rows sharing ``keys``: ``agg`` per column, row keys joined."""
+    """Merge rows sharing ``keys``: ``agg`` per column, row keys joined.
+
+    ``agg`` maps a column to ``"max"`` (nullable booleans: True if any row is
+    True, NA if all are NA) or ``"first"`` (the first row's value in the
+    current order). Other columns take the first row's value.
+    """
     pd_ = _pd()
-    dup = out.duplicated(keys, keep=False).to_numpy()
+    ids = out.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    counts = np.bincount(ids) if len(ids) else np.zeros(0, dtype=np.int64)
+    dup = counts[ids] > 1 if len(ids) else np.zeros(0, dtype=bool)
     if not dup.any():
         return out
     part = out[dup]
-    grouped = part.groupby(keys, sort=False, dropna=False)
-    merged = grouped.agg({**agg, "row_key": lambda s: _SEP.join(map(str, s))})
-    first = grouped.first()
-    for column in out.columns:
-        if column not in keys and column not in merged.columns:
-            merged[column] = first[column]
-    merged = merged.reset_index()[list(out.columns)]
-    for column in out.columns:
-        merged[column] = merged[column].astype(out[column].dtype)
+    pid = ids[dup]
+    order = np.argsort(pid, kind="stable")
+    part = part.iloc[order]
+    pid = pid[order]
+    starts = np.flatnonzero(np.r_[True, pid[1:] != pid[:-1]])
+    stops = np.r_[starts[1:], len(pid)]
+    merged = part.iloc[starts].reset_index(drop=True)
+    for column, how in agg.items():
+        if how == "max":
+            values = part[column].to_numpy(dtype=float, na_value=np.nan)
+            best = np.fmax.reduceat(values, starts)
+            merged[column] = pd_.arrays.BooleanArray(best == 1, np.isnan(best))
+    keys_list = part["row_key"].astype(str).tolist()
+    merged["row_key"] = _string(
+        [
+            _SEP.join(keys_list[a:b])
+            for a, b in zip(starts.tolist(), stops.tolist(), strict=True)
+        ]
+    )
     return pd_.concat([out[~dup], merged], ignore_index=True)
 
 
@@ -373,9 +406,11 @@ def alliance_obligations(
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     p = os.path.join(tmp, "atop_alliance.csv")
     ...     with open(p, "w") as f:
-    ...         _ = f.write("ccode1,ccode2,year,atop_defense,atop_offense,"
-    ...                     "atop_neutral,atop_nonagg,atop_consul\n"
-    ...                     "732,2,2012,1,0,0,1,1\n2,732,2012,1,0,0,1,1\n")
+    ...         _ = f.write(
+    ...             "ccode1,ccode2,year,atop_defense,atop_offense,"
+    ...             "atop_neutral,atop_nonagg,atop_consul\n"
+    ...             "732,2,2012,1,0,0,1,1\n2,732,2012,1,0,0,1,1\n"
+    ...         )
     ...     ob = alliance_obligations(p)
     >>> ob[["ccode1", "ccode2", "defense", "entente", "directed", "row_key"]]
        ccode1  ccode2  defense  entente  directed row_key
@@ -409,12 +444,21 @@ def alliance_obligations(
         dataset = "COW"
         zero = (out["year"] == 0).fillna(False).to_numpy()
         if zero.any():
-            excluded = [str(k) for k in np.asarray(keys.to_pylist(), dtype=object)[zero]]
+            excluded = [
+                str(k) for k in np.asarray(keys.to_pylist(), dtype=object)[zero]
+            ]
             out = out[~zero].reset_index(drop=True)
             keys = keys.filter(_pa().array(~zero))
     else:
         if layout is PS_ATOP:
-            c1, c2, names = "ccode1", "ccode2", [f"atop_{f}" for f in ("defense", "offense", "neutral", "nonagg", "consul")]
+            c1, c2, names = (
+                "ccode1",
+                "ccode2",
+                [
+                    f"atop_{f}"
+                    for f in ("defense", "offense", "neutral", "nonagg", "consul")
+                ],
+            )
             keys = _keys(df)
             directed = True
         else:
@@ -437,8 +481,8 @@ def alliance_obligations(
             }
         )
         dataset = "ATOP"
-    out["dataset"] = _string([dataset] * len(out))
-    out["version"] = _string([version] * len(out))
+    out["dataset"] = _const(dataset, len(out))
+    out["version"] = _const(version, len(out))
     out["row_key"] = _string(keys)
     _unordered(out)
     out = _merge(
@@ -545,8 +589,9 @@ def contiguity_years(
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     p = os.path.join(tmp, "contdir.csv")
     ...     with open(p, "w") as f:
-    ...         _ = f.write("statelno,statehno,conttype,begin,end\n"
-    ...                     "732,740,4,195204,201612\n")
+    ...         _ = f.write(
+    ...             "statelno,statehno,conttype,begin,end\n732,740,4,195204,201612\n"
+    ...         )
     ...     c = contiguity_years(p, years=[1951, 1952, 2016, 2017])
     >>> c[["ccode1", "ccode2", "year", "conttype", "row_key"]]
        ccode1  ccode2  year  conttype row_key
@@ -602,17 +647,15 @@ def contiguity_years(
         keys = _keys(rows)
     n = len(out)
     out["directed"] = np.zeros(n, dtype=bool)
-    out["dataset"] = _string(["COW"] * n)
-    out["version"] = _string([_version(df, layout)] * n)
+    out["dataset"] = _const("COW", n)
+    out["version"] = _const(_version(df, layout), n)
     out["row_key"] = _string(keys)
     _unordered(out)
     out = out.sort_values(["ccode1", "ccode2", "year", "conttype"], kind="stable")
-    out = _merge(
-        out.reset_index(drop=True),
-        ["ccode1", "ccode2", "year"],
-        {"conttype": "first", "begin": "first", "end": "first"},
+    out = _merge(out.reset_index(drop=True), ["ccode1", "ccode2", "year"], {})
+    return _finish(
+        out, ["year", "ccode1", "ccode2"], _attrs(df, layout, "contiguity_years")
     )
-    return _finish(out, ["year", "ccode1", "ccode2"], _attrs(df, layout, "contiguity_years"))
 
 
 # -- trade ----------------------------------------------------------------------
@@ -680,8 +723,10 @@ def trade_flows(
     >>> from middlepower.io import trade_flows
     >>> from middlepower.io.cow import COW_TRADE
     >>> header = ",".join(c.name for c in COW_TRADE.columns)
-    >>> row = ("710,732,2012,China,South Korea,87.3,-9,87.3,80.1,167.4,"
-    ...        "0,0,0,0,0,0,-9,-9,-9,-9,1,1,4.0")
+    >>> row = (
+    ...     "710,732,2012,China,South Korea,87.3,-9,87.3,80.1,167.4,"
+    ...     "0,0,0,0,0,0,-9,-9,-9,-9,1,1,4.0"
+    ... )
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     p = os.path.join(tmp, "Dyadic_COW_4.0.csv")
     ...     with open(p, "w") as f:
@@ -693,37 +738,72 @@ def trade_flows(
     1     732     710     <NA>     87.3   87.3
     """
     df, layout = _frame(source, _TRADE, "a COW Trade v4.0 dyadic file")
-    pd_ = _pd()
+    pd_, pa = _pd(), _pa()
     mask = _years_mask(df["year"], years)
     if mask is not None:
         df = df[mask]
-    _check_unique(df, ["ccode1", "ccode2", "year"], "dyad-year")
+    c1 = df["ccode1"].to_numpy(dtype=np.int64)
+    c2 = df["ccode2"].to_numpy(dtype=np.int64)
+    year = df["year"].to_numpy(dtype=np.int64)
+    _check_unique_dyads(df, c1, c2, year)
     f1, f2 = ("smoothflow1", "smoothflow2") if smoothed else ("flow1", "flow2")
-    a = pd_.array(df[f1], dtype="Float64")
-    b = pd_.array(df[f2], dtype="Float64")
-    keys = _string(_keys(df))
-    c1, c2, year = _int(df["ccode1"]), _int(df["ccode2"]), _int(df["year"])
-    cat = _cat
-    imports = cat(a, b)
-    exports = cat(b, a)
-    total = imports.fillna(0) + exports.fillna(0)
-    total[imports.isna() & exports.isna()] = pd_.NA
-    n = 2 * len(df)
+    a = df[f1].to_numpy(dtype=float, na_value=np.nan)
+    b = df[f2].to_numpy(dtype=float, na_value=np.nan)
+    imports = np.concatenate([a, b])
+    exports = np.concatenate([b, a])
+    both = np.isnan(imports) & np.isnan(exports)
+    total = np.where(both, np.nan, np.nan_to_num(imports) + np.nan_to_num(exports))
+    cc1 = np.concatenate([c1, c2])
+    cc2 = np.concatenate([c2, c1])
+    yy = np.concatenate([year, year])
+    order = np.lexsort((cc2, cc1, yy))
+    n = len(order)
+    keys = _keys(df)
     out = pd_.DataFrame(
         {
-            "ccode1": cat(c1, c2),
-            "ccode2": cat(c2, c1),
-            "year": cat(year, year),
-            "imports": imports,
-            "exports": exports,
-            "trade": total,
+            "ccode1": _ints(cc1[order]),
+            "ccode2": _ints(cc2[order]),
+            "year": _ints(yy[order]),
+            "imports": _floats(imports[order]),
+            "exports": _floats(exports[order]),
+            "trade": _floats(total[order]),
             "directed": np.ones(n, dtype=bool),
-            "dataset": _string(["COW"] * n),
-            "version": _string([_version(df, layout)] * n),
-            "row_key": cat(keys, keys),
+            "dataset": _const("COW", n),
+            "version": _const(_version(df, layout), n),
+            "row_key": _string(keys.take(pa.array(order % max(len(df), 1)))),
         }
     )
-    return _finish(out, ["year", "ccode1", "ccode2"], _attrs(df, layout, "trade_flows"))
+    out.attrs = _attrs(df, layout, "trade_flows")
+    return out
+
+
+def _ints(values: np.ndarray) -> Any:
+    return _pd().arrays.IntegerArray(
+        values.astype(np.int64), np.zeros(len(values), dtype=bool)
+    )
+
+
+def _floats(values: np.ndarray) -> Any:
+    nan = np.isnan(values)
+    return _pd().arrays.FloatingArray(np.where(nan, 0.0, values), nan)
+
+
+def _check_unique_dyads(
+    df: pd.DataFrame, c1: np.ndarray, c2: np.ndarray, year: np.ndarray
+) -> None:
+    """Raise naming the lines of a dyad-year that appears twice."""
+    key = (np.minimum(c1, c2) * 1000 + np.maximum(c1, c2)) * 10_000 + year
+    order = np.argsort(key, kind="stable")
+    same = np.flatnonzero(key[order][1:] == key[order][:-1])
+    if len(same):
+        i, j = order[same[0]], order[same[0] + 1]
+        lines = np.asarray(df.index)
+        raise DataFormatError(
+            str(df.attrs.get("path", "<DataFrame>")),
+            f"dyad-year {c1[i]}-{c2[i]} {year[i]} appears twice (lines {lines[i]} "
+            f"and {lines[j]}); remove the duplicate",
+            line=int(lines[j]),
+        )
 
 
 def trade_totals(
@@ -779,8 +859,8 @@ def trade_totals(
             "imports": imports,
             "exports": exports,
             "total": imports + exports,
-            "dataset": _string(["COW"] * n),
-            "version": _string([_version(df, layout)] * n),
+            "dataset": _const("COW", n),
+            "version": _const(_version(df, layout), n),
             "row_key": _string(_keys(df)),
         }
     )
@@ -835,7 +915,14 @@ def rivalry_spells(source: PathLike | pd.DataFrame) -> pd.DataFrame:
     n = len(df)
     if layout is PS_TSS_RIVALRIES:
         start, end, name, rid = "start", "end", "rivalry", "tssr_id"
-        flags = ["positional", "spatial", "ideological", "interventionary", "principal", "aprin"]
+        flags = [
+            "positional",
+            "spatial",
+            "ideological",
+            "interventionary",
+            "principal",
+            "aprin",
+        ]
         parts = [
             pc.if_else(
                 pc.fill_null(pc.equal(pa.array(df[f], from_pandas=True), 1), False),
@@ -856,7 +943,9 @@ def rivalry_spells(source: PathLike | pd.DataFrame) -> pd.DataFrame:
         keys = _keys(df, "rivalryno", "rivalryno")
     else:
         start, end, rid = "start", "end", None
-        name = next((c for c in ("name", "rivalry", "rivalryname") if c in df.columns), None)
+        name = next(
+            (c for c in ("name", "rivalry", "rivalryname") if c in df.columns), None
+        )
         types = pa.nulls(n, pa.string())
         keys = _keys(df)
     lo = _int(df[start])
@@ -877,16 +966,18 @@ def rivalry_spells(source: PathLike | pd.DataFrame) -> pd.DataFrame:
             "start": lo,
             "end": hi,
             "name": _string(df[name] if name else [pd_.NA] * n),
-            "types": _string(pc.if_else(pc.equal(types, ""), pa.scalar(None, pa.string()), types)),
-            "rivalry_id": _string(
-                df[rid].astype("string") if rid else [pd_.NA] * n
+            "types": _string(
+                pc.if_else(pc.equal(types, ""), pa.scalar(None, pa.string()), types)
             ),
+            "rivalry_id": _string(df[rid].astype("string") if rid else [pd_.NA] * n),
             "directed": np.zeros(n, dtype=bool),
-            "dataset": _string([layout.dataset] * n),
-            "version": _string([layout.version] * n),
+            "dataset": _const(layout.dataset, n),
+            "version": _const(layout.version, n),
             "row_key": _string(keys),
         }
     )
     _unordered(out)
     out = out.drop(columns="directed")
-    return _finish(out, ["start", "ccode1", "ccode2"], _attrs(df, layout, "rivalry_spells"))
+    return _finish(
+        out, ["start", "ccode1", "ccode2"], _attrs(df, layout, "rivalry_spells")
+    )
