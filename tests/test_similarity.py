@@ -24,13 +24,13 @@ from hypothesis import strategies as st
 from tests import reference_similarity as ref
 
 import middlepower as mp
-import middlepower.io
 from middlepower.cli import main
 from middlepower.exceptions import (
     DataFormatError,
     InvalidParameterError,
     UnknownStateError,
 )
+from middlepower.io import alliance_obligations
 from middlepower.metrics.similarity import (
     ALLIANCE_COLUMNS,
     alignment_from_similarity,
@@ -878,19 +878,7 @@ def test_portfolio_similarity_drives_the_editorial_sequence(
 # --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def fake_reader(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """middlepower.io.alliance_obligations stand-in returning the 2012 cut."""
-    calls: list[str] = []
-
-    def alliance_obligations(path: str) -> pd.DataFrame:
-        calls.append(path)
-        return atop_2012()
-
-    monkeypatch.setattr(
-        middlepower.io, "alliance_obligations", alliance_obligations, raising=False
-    )
-    return calls
+CUT = str(DATA / "atop_alliance_2012.csv")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -900,23 +888,38 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def write_states(tmp_path: Path) -> Path:
+    """A copy of the bundled states2016.csv, as a researcher has it."""
     path = tmp_path / "states2016.csv"
-    states2016().to_csv(path, index=False)
+    src = resources.files("middlepower.datasets") / "data" / "cow" / "states2016.csv"
+    path.write_bytes(src.read_bytes())
     return path
 
 
-def test_cli_json(
-    capsys: pytest.CaptureFixture[str],
-    fake_reader: list[str],
-    tmp_path: Path,
-    real_2012: pd.DataFrame,
+def test_io_reader_gives_the_same_canonical_table() -> None:
+    """middlepower.io.alliance_obligations on the cut = the conversion above
+    (row keys aside), and so the same portfolios."""
+    ob = alliance_obligations(CUT, years=[2012])
+    mine = atop_2012()
+    cols = [c for c in ALLIANCE_COLUMNS if c != "row_key"]
+    key = ["ccode1", "ccode2"]
+    a = ob[cols].sort_values(key).reset_index(drop=True)
+    b = mine[cols].sort_values(key).reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b, check_dtype=False)
+    states = states2016()
+    assert alliance_portfolios(ob, 2012, states=states).equals(
+        alliance_portfolios(mine, 2012, states=states)
+    )
+
+
+def test_cli_json_on_the_real_cut(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, real_2012: pd.DataFrame
 ) -> None:
     states = write_states(tmp_path)
     code, out, err = run(
         capsys,
         "similarity",
         "--alliances",
-        "atop.csv",
+        CUT,
         "--year",
         "2012",
         "--states",
@@ -927,24 +930,41 @@ def test_cli_json(
         "squared",
         "--json",
     )
-    assert code == 0 and err == "" and fake_reader == ["atop.csv"]
+    assert code == 0 and err == ""
     data = json.loads(out)
     assert data["year"] == 2012 and data["coding"] == "atop" and data["scale"] == [0, 3]
     assert len(data["states"]) == 195 and len(data["similarity"]) == 195
     want = similarity(real_2012, "kappa", "squared", scale=(0, 3))
     i, j = data["states"].index(732), data["states"].index(2)
     assert data["similarity"][i][j] == pytest.approx(want.loc[732, 2])
+    # the bundled states list gives the same matrix
+    code, out2, _ = run(
+        capsys,
+        "similarity",
+        "--alliances",
+        CUT,
+        "--year",
+        "2012",
+        "--states",
+        "cow2016",
+        "--method",
+        "kappa",
+        "--distance",
+        "squared",
+        "--json",
+    )
+    assert code == 0 and json.loads(out2) == data
 
 
-def test_cli_csv_out_and_binary(
-    capsys: pytest.CaptureFixture[str], fake_reader: list[str], tmp_path: Path
+def test_cli_csv_out_binary_and_iso3(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     target = tmp_path / "sim.csv"
     code, out, _ = run(
         capsys,
         "similarity",
         "--alliances",
-        "atop.csv",
+        CUT,
         "--year",
         "2012",
         "--coding",
@@ -953,32 +973,34 @@ def test_cli_csv_out_and_binary(
         "pi",
         "--distance",
         "nominal",
+        "--labels",
+        "iso3",
         "--out",
         str(target),
     )
     assert code == 0 and str(target) in out
     frame = pd.read_csv(target, index_col=0)
-    X = alliance_portfolios(atop_2012(), 2012, coding="binary")
+    X = alliance_portfolios(atop_2012(), 2012, coding="binary", labels="iso3")
     want = similarity(X, "pi", "nominal")
+    assert frame.index.name == "iso3" and "KOR" in frame.index
     assert frame.shape == want.shape
     assert np.allclose(frame.to_numpy(), want.to_numpy(), equal_nan=True)
     code, out, _ = run(
         capsys,
         "similarity",
         "--alliances",
-        "a.csv",
+        CUT,
         "--year",
         "2012",
         "--out",
         str(tmp_path / "s.json"),
     )
-    assert code == 0 and json.loads((tmp_path / "s.json").read_text())["method"] == "s"
+    saved = json.loads((tmp_path / "s.json").read_text())
+    assert code == 0 and saved["method"] == "s" and saved["labels"] == "cown"
 
 
-def test_cli_prints_csv_by_default(
-    capsys: pytest.CaptureFixture[str], fake_reader: list[str]
-) -> None:
-    code, out, _ = run(capsys, "similarity", "--alliances", "a.csv", "--year", "2012")
+def test_cli_prints_csv_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "similarity", "--alliances", CUT, "--year", "2012")
     lines = out.splitlines()
     assert code == 0 and lines[0].startswith("ccode,2,20,")
     assert len(lines) == 1 + len(lines[0].split(",")) - 1
@@ -993,20 +1015,43 @@ def test_cli_prints_csv_by_default(
     ],
 )
 def test_cli_errors_are_one_line(
-    capsys: pytest.CaptureFixture[str],
-    fake_reader: list[str],
-    argv: list[str],
-    message: str,
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
-    code, out, err = run(capsys, "similarity", "--alliances", "a.csv", *argv)
+    code, out, err = run(capsys, "similarity", "--alliances", CUT, *argv)
     assert code == 1 and out == ""
     assert err.startswith("middlepower: error: ") and message in err
     assert len(err.strip().splitlines()) == 1
 
 
-def test_cli_without_the_reader(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_cli_rejects_a_file_that_is_not_an_alliance_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    monkeypatch.delattr(middlepower.io, "alliance_obligations", raising=False)
-    code, _, err = run(capsys, "similarity", "--alliances", "a.csv", "--year", "2012")
-    assert code == 1 and "alliance_obligations" in err
+    bad = tmp_path / "votes.csv"
+    bad.write_text("state,vote\n2,1\n")
+    code, out, err = run(
+        capsys, "similarity", "--alliances", str(bad), "--year", "2012"
+    )
+    assert code == 1 and out == "" and "votes.csv" in err
+
+
+def test_iso3_labels() -> None:
+    """COW numbers become ISO3 codes of that year (365: SUN in 1990, RUS in
+    2012); a number without an ISO3 code is named."""
+    table = canonical(
+        [
+            {"ccode1": 2, "ccode2": 365, "year": 1990, "nonaggression": True},
+            {"ccode1": 2, "ccode2": 365, "year": 2012, "consultation": True},
+        ]
+    )
+    assert alliance_portfolios(table, 1990, labels="iso3").index.tolist() == [
+        "USA",
+        "SUN",
+    ]
+    X = alliance_portfolios(table, 2012, labels="iso3")
+    assert X.index.tolist() == ["USA", "RUS"] and X.index.name == "iso3"
+    assert X.loc["USA", "RUS"] == 2
+    unknown = canonical([{"ccode1": 2, "ccode2": 1, "defense": True}])
+    with pytest.raises(UnknownStateError, match="1"):
+        alliance_portfolios(unknown, 2012, labels="iso3")
+    with pytest.raises(InvalidParameterError, match="Unknown labels 'abb'"):
+        alliance_portfolios(table, 2012, labels="abb")  # type: ignore[arg-type]

@@ -198,8 +198,14 @@ def _add_similarity_parser(
         "--states",
         default=None,
         metavar="PATH",
-        help="COW states2016.csv: the states in the system (default: every state "
-        "in an alliance row that year)",
+        help="COW states2016.csv, or 'cow2016' for the bundled copy: the states in "
+        "the system (default: every state in an alliance row that year)",
+    )
+    sim.add_argument(
+        "--labels",
+        default="cown",
+        choices=("cown", "iso3"),
+        help="label states by COW number (default) or ISO3 code",
     )
     sim.add_argument(
         "--out", default=None, metavar="FILE", help="write FILE.csv or FILE.json"
@@ -210,36 +216,29 @@ def _add_similarity_parser(
 def _similarity(args: argparse.Namespace) -> int:
     import math
 
-    from middlepower import io as mp_io
-    from middlepower._optional import import_optional
     from middlepower.exceptions import InvalidParameterError
+    from middlepower.io import alliance_obligations, read_cow_states
     from middlepower.metrics.similarity import (
         _infer_coding,
         alliance_portfolios,
         similarity,
     )
 
-    pd = import_optional("pandas", "data", "middlepower similarity")
     if args.out is not None and not args.out.endswith((".csv", ".json")):
         raise InvalidParameterError(
             f"--out must end in .csv or .json, not {args.out!r}."
         )
-    reader = getattr(mp_io, "alliance_obligations", None)
-    if reader is None:
-        raise InvalidParameterError(
-            "This installation has no middlepower.io.alliance_obligations to read "
-            "alliance files."
-        )
-    table = reader(args.alliances)
-    in_year = (table["year"] == args.year).fillna(False).to_numpy(dtype=bool)
-    if not in_year.any():
+    table = alliance_obligations(args.alliances, years=[args.year])
+    if len(table) == 0:
         raise InvalidParameterError(
             f"{args.alliances} has no alliance rows in {args.year}."
         )
     states = None
     if args.states is not None:
-        states = pd.read_csv(args.states)
-    X = alliance_portfolios(table, args.year, coding=args.coding, states=states)
+        states = read_cow_states(None if args.states == "cow2016" else args.states)
+    X = alliance_portfolios(
+        table, args.year, coding=args.coding, states=states, labels=args.labels
+    )
     coding = args.coding or _infer_coding(table)
     scale: tuple[int, int] | str | None
     if args.scale == "ladder":
@@ -247,13 +246,14 @@ def _similarity(args: argparse.Namespace) -> int:
     else:
         scale = None if args.scale == "data" else "pair"
     S = similarity(X, args.method, args.distance, scale=scale)  # type: ignore[arg-type]
-    codes = [int(c) for c in S.index]
+    codes = [c if isinstance(c, str) else int(c) for c in S.index]
     payload = {
         "year": args.year,
         "coding": coding,
         "method": args.method,
         "distance": args.distance,
         "scale": list(scale) if isinstance(scale, tuple) else scale,
+        "labels": args.labels,
         "states": codes,
         "similarity": [
             [None if math.isnan(v) else v for v in row] for row in S.to_numpy().tolist()

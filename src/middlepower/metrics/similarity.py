@@ -504,6 +504,7 @@ def alliance_portfolios(
     *,
     coding: CodingName | None = None,
     states: Any = None,
+    labels: Literal["cown", "iso3"] = "cown",
 ) -> Any:
     r"""Return the alliance portfolio of every state in a year (state by state).
 
@@ -546,12 +547,18 @@ def alliance_portfolios(
         that year — states without any alliance are then left out, which
         changes every score; pass ``states`` for the usual system-wide
         portfolios. Rows naming a state outside ``states`` are dropped.
+    labels : {"cown", "iso3"}, optional (default="cown")
+        Label states by COW number, or by ISO 3166-1 alpha-3 code as of
+        ``year`` (through :func:`middlepower.io.codes.to_iso3`; e.g. 365 is
+        ``"SUN"`` until 1991, ``"RUS"`` after), ready for the codes of a
+        contact sequence.
 
     Returns
     -------
     pandas.DataFrame
-        Square, ``int64``, index and columns the COW numbers in increasing
-        order (both named ``"ccode"``); rows are states, columns items.
+        Square, ``int64``, rows states and columns items, in increasing order
+        of COW number; index and columns named ``"ccode"`` (COW numbers) or
+        ``"iso3"``.
 
     Raises
     ------
@@ -559,8 +566,12 @@ def alliance_portfolios(
         If ``alliances`` lacks a canonical column, holds non-boolean
         obligations or missing codes, or ``states`` is not a states2016 table.
     InvalidParameterError
-        For an unknown coding, a coding that does not fit the data set, a
-        table mixing data sets without an explicit coding, or a bad ``year``.
+        For an unknown coding or labels, a coding that does not fit the data
+        set, a table mixing data sets without an explicit coding, or a bad
+        ``year``.
+    UnknownStateError
+        With ``labels="iso3"``, for a COW number without an ISO3 code that
+        year.
 
     References
     ----------
@@ -616,6 +627,7 @@ def alliance_portfolios(
     if isinstance(year, bool) or not isinstance(year, int | np.integer):
         raise InvalidParameterError(f"year must be an integer, not {year!r}.")
     year = int(year)
+    label_scheme = _choice(labels, ("cown", "iso3"), "labels")
     name = _choice(
         _infer_coding(alliances) if coding is None else coding, CODINGS, "coding"
     )
@@ -659,8 +671,20 @@ def alliance_portfolios(
     np.maximum.at(M, (i1, i2), lv)
     np.maximum.at(M, (i2[both], i1[both]), lv[both])
     M[np.arange(n), np.arange(n)] = ladder["self"]
-    labels = pd.Index(codes, dtype="int64", name="ccode")
-    return pd.DataFrame(M, index=labels, columns=labels.copy())
+    if label_scheme == "iso3":
+        from middlepower.io.codes import to_iso3
+
+        iso = [str(c) for c in to_iso3(codes, "cown", year=year, strict=True)]
+        if len(set(iso)) < len(iso):
+            twice = sorted({c for c in iso if iso.count(c) > 1})
+            raise InvalidParameterError(
+                f"Several COW states of {year} map to the ISO3 codes {twice}; use "
+                "labels='cown'."
+            )
+        index = pd.Index(iso, name="iso3")
+    else:
+        index = pd.Index(codes, dtype="int64", name="ccode")
+    return pd.DataFrame(M, index=index, columns=index.copy())
 
 
 # --------------------------------------------------------------------------
