@@ -504,10 +504,26 @@ def _atop_keys(df: pd.DataFrame) -> Any:
     if not ids:
         return lines
     cols = [pc.cast(pa.array(df[c], from_pandas=True), pa.string()) for c in ids]
-    joined = pc.binary_join_element_wise(*cols, ", ", null_handling="skip")
-    joined = pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.string()), joined)
+    joined = _join_present(cols, ", ")
     head = pc.binary_join_element_wise("atopid ", joined, "")
     return pc.coalesce(pc.binary_join_element_wise(head, lines, "; "), lines)
+
+
+def _join_present(arrays: list[Any], sep: str) -> Any:
+    """Join the non-null strings of each row with ``sep``; null if none.
+
+    (pyarrow's ``binary_join_element_wise(..., null_handling="skip")`` drops
+    the rows whose values are all null, so it is not used.)
+    """
+    pa = _pa()
+    pc = import_optional("pyarrow.compute", "data", "the data tables")
+    pieces = [
+        pc.if_else(pc.is_null(a), "", pc.binary_join_element_wise(sep, a, ""))
+        for a in arrays
+    ]
+    joined = pc.binary_join_element_wise(*pieces, "")
+    trimmed = pc.utf8_slice_codeunits(joined, len(sep))
+    return pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.string()), trimmed)
 
 
 def _attrs(df: pd.DataFrame, layout: Layout, table: str) -> dict[str, Any]:
@@ -931,7 +947,7 @@ def rivalry_spells(source: PathLike | pd.DataFrame) -> pd.DataFrame:
             )
             for f in flags
         ]
-        types = pc.binary_join_element_wise(*parts, ", ", null_handling="skip")
+        types = _join_present(parts, ", ")
         keys = _keys(df, "tssr_id", "tssr_id")
     elif layout is PS_TD_RIVALRIES:
         start, end, name, rid = "styear", "endyear", "rivalryname", "rivalryno"
@@ -939,7 +955,7 @@ def rivalry_spells(source: PathLike | pd.DataFrame) -> pd.DataFrame:
             pc.cast(pa.array(df[f"type{i}"], from_pandas=True), pa.string())
             for i in (1, 2, 3)
         ]
-        types = pc.binary_join_element_wise(*parts, ", ", null_handling="skip")
+        types = _join_present(parts, ", ")
         keys = _keys(df, "rivalryno", "rivalryno")
     else:
         start, end, rid = "start", "end", None
@@ -966,9 +982,7 @@ def rivalry_spells(source: PathLike | pd.DataFrame) -> pd.DataFrame:
             "start": lo,
             "end": hi,
             "name": _string(df[name] if name else [pd_.NA] * n),
-            "types": _string(
-                pc.if_else(pc.equal(types, ""), pa.scalar(None, pa.string()), types)
-            ),
+            "types": _string(types),
             "rivalry_id": _string(df[rid].astype("string") if rid else [pd_.NA] * n),
             "directed": np.zeros(n, dtype=bool),
             "dataset": _const(layout.dataset, n),
