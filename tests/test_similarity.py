@@ -621,6 +621,8 @@ def test_states_from_a_states2016_table_and_a_list() -> None:
     assert X.loc[999].tolist() == [0, 0, 3] and X.loc[200, 2] == 0
     Y = alliance_portfolios(table, 2012, states=[999, 2, 200])
     assert Y.equals(X)
+    assert alliance_portfolios(table, 2012, states=[]).shape == (0, 0)
+    assert alliance_portfolios(table, 1990).shape == (0, 0)  # no rows that year
 
 
 def test_ladders_come_from_the_shipped_table() -> None:

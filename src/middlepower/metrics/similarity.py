@@ -309,11 +309,18 @@ def similarity(
     Notes
     -----
     The computation is vectorised over pairs: weighted category-indicator
-    matrices and a few matrix products (:func:`~middlepower.kernels.
-    similarity.similarity_kernel`), :math:`O(n^2 K C)` time for :math:`C`
-    distinct values and :math:`O(C n^2)` memory (:math:`O(C^2 n^2)` with
-    ``scale="pair"``), so ``X`` is meant to hold categories (ordinal codes,
-    votes), not continuous values.
+    matrices and a few matrix products
+    (:func:`middlepower.kernels.similarity.similarity_kernel`),
+    :math:`O(n^2 K C)` time for :math:`C` distinct values, :math:`O(n K C +
+    n^2)` memory without missing values, :math:`O(C n^2)` with them and
+    :math:`O(C^2 n^2)` with ``scale="pair"``; ``X`` is meant to hold
+    categories (ordinal codes, votes), not continuous values. The observed
+    disagreement is a difference of such products; pairs where it cancels
+    (nearly identical rows) are recomputed term by term, so that
+    :math:`D_{obs}` keeps its relative precision in the ratio
+    :math:`D_{obs} / D_{exp}`. The tests compare every method, distance,
+    scale and weighting with a plain loop over pairs in exact rational
+    arithmetic.
 
     Conventions checked against the R code the literature uses:
 
@@ -658,14 +665,15 @@ def alliance_portfolios(
         codes = sorted({int(c) for c in np.concatenate([c1, c2])})
     else:
         codes = _system_states(states, year)
-    index = {c: i for i, c in enumerate(codes)}
     n = len(codes)
-    keep = np.array(
-        [a in index and b in index and a != b for a, b in zip(c1, c2, strict=True)],
-        dtype=bool,
-    )
-    i1 = np.array([index[int(a)] for a in c1[keep]], dtype=np.intp)
-    i2 = np.array([index[int(b)] for b in c2[keep]], dtype=np.intp)
+    system = np.array(codes, dtype=np.int64)  # sorted
+    p1 = np.minimum(np.searchsorted(system, c1), max(n - 1, 0))
+    p2 = np.minimum(np.searchsorted(system, c2), max(n - 1, 0))
+    if n == 0:
+        keep = np.zeros(len(c1), dtype=bool)
+    else:  # both states in the system; a state's own item is set below
+        keep = (system[p1] == c1) & (system[p2] == c2) & (c1 != c2)
+    i1, i2 = p1[keep], p2[keep]
     lv, both = level[keep], ~directed[keep]
     M = np.zeros((n, n), dtype=np.int64)
     np.maximum.at(M, (i1, i2), lv)
