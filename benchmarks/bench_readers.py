@@ -55,6 +55,15 @@ def _dyads(states: Any, lead: int) -> list[tuple[int, np.ndarray, np.ndarray]]:
     return out
 
 
+def _flows(
+    rng: np.random.Generator, n: int, growth: float, zero: float, missing: float
+) -> np.ndarray:
+    v = np.round(rng.lognormal(0.0, 2.5, n) * growth / 50, 2)
+    v[rng.random(n) < zero] = 0.0
+    v[rng.random(n) < missing] = -9.0
+    return v
+
+
 def write_trade_file(path: str, rows: int = 1_000_000, seed: int = 0) -> int:
     """Write a COW Trade v4.0 dyadic file of at least ``rows`` rows; return its size."""
     import pyarrow as pa
@@ -86,13 +95,7 @@ def write_trade_file(path: str, rows: int = 1_000_000, seed: int = 0) -> int:
             missing = 0.25 if year < 1950 else 0.08
             growth = np.exp((year - 1870) / 25)
 
-            def flows() -> np.ndarray:
-                v = np.round(rng.lognormal(0.0, 2.5, n) * growth / 50, 2)
-                v[rng.random(n) < zero] = 0.0
-                v[rng.random(n) < missing] = -9.0
-                return v
-
-            f1, f2 = flows(), flows()
+            f1, f2 = (_flows(rng, n, growth, zero, missing) for _ in range(2))
             both = (f1 >= 0) & (f2 >= 0)
             spike = (rng.random(n) < 0.01).astype(np.int64)
             smooth1 = np.where(spike == 1, np.round(f1 * 0.8, 2), f1)

@@ -1,4 +1,4 @@
-"""Command line: ``middlepower report | compare | orderings | sensitivity | scenarios``.
+"""Command line: ``middlepower report | compare | orderings | sensitivity | graph ...``.
 
 Run ``middlepower --help`` (or ``python -m middlepower --help``). Errors print
 one line on standard error and exit with status 1 (2 for bad usage), with no
@@ -149,6 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_json(sens)
 
     sub.add_parser("scenarios", help="list the bundled scenarios")
+    _add_graph_parser(sub)
     _add_similarity_parser(sub)
     return parser
 
@@ -370,6 +371,87 @@ def _scenarios() -> int:
     return 0
 
 
+# -- graph: a relation graph of one year from data files (middlepower.io) -------
+
+_GRAPH_SOURCES = (
+    ("alliances", "COW Formal Alliances v4.1 yearly file"),
+    ("atop", "ATOP 5.x dy/ddyr file or peacesciencer atop_alliance"),
+    ("contiguity", "COW Direct Contiguity 3.2 (contdir, contdird, peacesciencer)"),
+    ("trade", "COW Trade v4.0 dyadic file"),
+    ("trade-totals", "national trade totals (peacesciencer cow_trade_sy)"),
+    ("rivalries", "rivalry table (Thompson-Sakuwa-Suhas, Thompson-Dreyer, plain)"),
+    ("states", "COW states list (default: the bundled states2016)"),
+    ("strengths", "CSV of strength overrides (kind, code, strength)"),
+)
+
+
+def _add_graph_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    graph = sub.add_parser(
+        "graph",
+        help="build the relation graph of one year from data files",
+        description=(
+            "Build the relation graph of one year from COW/ATOP/rivalry files "
+            "(CSV or the distributed zip) and write it as node-link JSON or "
+            "GraphML (by the extension of --out)."
+        ),
+    )
+    graph.add_argument("--year", type=int, required=True, help="the year")
+    for name, what in _GRAPH_SOURCES:
+        graph.add_argument(f"--{name}", metavar="PATH", default=None, help=what)
+    graph.add_argument(
+        "--out", metavar="FILE", default=None, help="graph.json or graph.graphml"
+    )
+    _add_json(graph)
+    graph.set_defaults(graph_parser=graph)
+
+
+def _graph(args: argparse.Namespace) -> int:
+    out = args.out
+    if out is not None and not out.lower().endswith((".json", ".graphml")):
+        args.graph_parser.error(
+            f"--out {out!r}: the file name must end in .json or .graphml"
+        )
+    from middlepower.io.yearly import graph_for_year
+
+    g = graph_for_year(
+        args.year,
+        alliances=args.alliances,
+        atop=args.atop,
+        contiguity=args.contiguity,
+        trade=args.trade,
+        rivalries=args.rivalries,
+        states=args.states,
+        trade_totals=args.trade_totals,
+        strengths=args.strengths,
+    )
+    if out is not None:
+        if out.lower().endswith(".graphml"):
+            g.write_graphml(out)
+        else:
+            with open(out, "w", encoding="utf-8") as fh:
+                fh.write(g.to_json())
+    kinds: dict[str, int] = {}
+    for t in g.ties:
+        kinds[t.kind.value] = kinds.get(t.kind.value, 0) + 1
+    if args.json:
+        _print_json(
+            {
+                "year": args.year,
+                "states": len(g),
+                "ties": len(g.ties),
+                "ties_by_kind": dict(sorted(kinds.items())),
+                "out": out,
+            }
+        )
+    else:
+        print(f"Relation graph {args.year}: {len(g)} states, {len(g.ties)} ties")
+        for kind, n in sorted(kinds.items()):
+            print(f"  {kind:<11} {n:>7}")
+        if out is not None:
+            print(f"written to {out}")
+    return 0
+
+
 def _one_line(err: BaseException) -> str:
     if isinstance(err, ValidationError):
         first = err.errors()[0]
@@ -399,6 +481,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sensitivity(args)
         if args.command == "scenarios":
             return _scenarios()
+        if args.command == "graph":
+            return _graph(args)
         if args.command == "similarity":
             return _similarity(args)
         parser.print_help()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.io import formats as F
 
 from middlepower.exceptions import DataFormatError
 from middlepower.io import (
@@ -27,7 +28,6 @@ from middlepower.io import (
     read_rivalries,
     read_table,
 )
-from tests.io import formats as F
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "io"
 
@@ -160,7 +160,9 @@ def test_wrong_number_of_fields(tmp_path: Path, case: Case) -> None:
     k = min(2, len(lines) - 1)
     lines[k] = lines[k] + ",extra"
     p = _write(tmp_path, case, lines)
-    with pytest.raises(DataFormatError, match=rf"line {k + 1}: the line has \d+ fields"):
+    with pytest.raises(
+        DataFormatError, match=rf"line {k + 1}: the line has \d+ fields"
+    ):
         case.reader(p)
 
 
@@ -220,7 +222,7 @@ def test_year_zero_only_allowed_for_cow_alliances(tmp_path: Path) -> None:
     case = next(c for c in CASES if c.name == "atop5_1dy.csv")
     lines = case.lines()
     lines[1] = lines[1].replace(",2012,", ",0,")
-    with pytest.raises(DataFormatError, match="line 2: .*not a year"):
+    with pytest.raises(DataFormatError, match=r"line 2: .*not a year"):
         case.reader(_write(tmp_path, case, lines))
 
 
@@ -240,7 +242,9 @@ def test_repeated_column(tmp_path: Path) -> None:
 
 def test_zip_without_a_documented_member(tmp_path: Path) -> None:
     z = F.write_zip(tmp_path / "x.zip", {"readme.txt": "hello"})
-    with pytest.raises(DataFormatError, match=r"no member holding a COW Trade v4.0 .*'readme.txt'"):
+    with pytest.raises(
+        DataFormatError, match=r"no member holding a COW Trade v4.0 .*'readme.txt'"
+    ):
         read_cow_trade(z)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tests.io import formats as F
 
 from middlepower.exceptions import DataFormatError, InvalidParameterError
 from middlepower.io import (
@@ -21,7 +22,6 @@ from middlepower.io import (
     read_table,
     states_path,
 )
-from tests.io import formats as F
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "io"
 
@@ -152,7 +152,10 @@ def test_read_table_dispatches_every_real_cut() -> None:
             "Strategic Rivalries (Thompson, Sakuwa & Suhas)",
             "peacesciencer",
         ),
-        "td_rivalries.csv": ("Strategic Rivalries (Thompson & Dreyer)", "peacesciencer"),
+        "td_rivalries.csv": (
+            "Strategic Rivalries (Thompson & Dreyer)",
+            "peacesciencer",
+        ),
         "NMC-60-abridged_cut.csv": ("COW National Material Capabilities", "abridged"),
         "states2016.csv": ("COW State System Membership", "states"),
     }
@@ -219,12 +222,14 @@ def test_cow_alliance_zip_members(tmp_path: Path) -> None:
     directed = read_cow_alliances(z, member="alliance_v4.1_by_directed_yearly.csv")
     assert directed.attrs["variant"] == "directed_yearly"
     assert directed.equals(df)
-    with pytest.raises(DataFormatError, match="no member 'nope.csv'"):
+    with pytest.raises(DataFormatError, match=r"no member 'nope\.csv'"):
         read_cow_alliances(z, member="nope.csv")
 
 
 def test_atop_dy_and_ddyr_detected(tmp_path: Path) -> None:
-    dy = read_atop(F.write(tmp_path / "atop5_1dy.csv", F.ATOP_DY_HEADER, F.ATOP_DY_ROWS))
+    dy = read_atop(
+        F.write(tmp_path / "atop5_1dy.csv", F.ATOP_DY_HEADER, F.ATOP_DY_ROWS)
+    )
     assert dy.attrs["variant"] == "dy"
     assert dy.attrs["version"] == "5.1"
     assert dy.attrs["extra_columns"] == []
@@ -301,7 +306,11 @@ def test_trade_dyadic(tmp_path: Path) -> None:
     assert len(df.columns) == 23
     assert df.attrs["dataset"] == "COW Trade"
     r = row(df, ccode1=710, ccode2=732, year=2012)
-    assert (r["flow1"], r["flow2"], r["importer2"]) == (168738.1, 80785.4, "South Korea")
+    assert (r["flow1"], r["flow2"], r["importer2"]) == (
+        168738.1,
+        80785.4,
+        "South Korea",
+    )
     assert pd.isna(r["china_alt_flow1"])
     prk = row(df, ccode1=731, ccode2=732, year=2012)
     assert pd.isna(prk["flow1"]) and pd.isna(prk["flow2"])
@@ -310,7 +319,9 @@ def test_trade_dyadic(tmp_path: Path) -> None:
     assert df.attrs["missing_codes"]["flow1"] == 1
     assert df.attrs["missing_codes"]["flow2"] == 2
     assert str(df["version"].dtype).startswith("string")
-    z = F.write_zip(tmp_path / "COW_Trade_4.0.zip", {"Dyadic_COW_4.0.csv": p.read_text()})
+    z = F.write_zip(
+        tmp_path / "COW_Trade_4.0.zip", {"Dyadic_COW_4.0.csv": p.read_text()}
+    )
     assert read_cow_trade(z).equals(df)
 
 
@@ -325,9 +336,7 @@ def test_crlf_bom_quotes_and_blank_lines(tmp_path: Path) -> None:
 
 
 def test_latin1_file(tmp_path: Path) -> None:
-    text = F.text(
-        "ccode1,ccode2,start,end,name", ["2,710,1996,2020,Chine-États-Unis"]
-    )
+    text = F.text("ccode1,ccode2,start,end,name", ["2,710,1996,2020,Chine-États-Unis"])
     p = tmp_path / "rivals.csv"
     p.write_bytes(text.encode("cp1252"))
     df = read_rivalries(p)

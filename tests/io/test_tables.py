@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.io import formats as F
 
 from middlepower.exceptions import DataFormatError, InvalidParameterError
 from middlepower.io import (
@@ -21,7 +22,6 @@ from middlepower.io import (
     trade_totals,
 )
 from middlepower.io.tables import OBLIGATIONS
-from tests.io import formats as F
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "io"
 
@@ -119,7 +119,9 @@ def test_dataframe_sources_equal_path_sources(tmp_path: Path) -> None:
     assert alliance_obligations(frame).equals(by_path)
     bare = frame.copy()
     bare.attrs = {}  # a frame without reader metadata: detected from its columns
-    assert alliance_obligations(bare)[list(OBLIGATIONS)].equals(by_path[list(OBLIGATIONS)])
+    assert alliance_obligations(bare)[list(OBLIGATIONS)].equals(
+        by_path[list(OBLIGATIONS)]
+    )
     with pytest.raises(InvalidParameterError, match="path or a pandas DataFrame"):
         alliance_obligations(42)  # type: ignore[arg-type]
     with pytest.raises(DataFormatError, match="header is not an alliance file"):
@@ -174,7 +176,9 @@ def test_alliance_merge_is_or_of_flags(
 
 
 def test_contdir_spells_to_years(tmp_path: Path) -> None:
-    c = contiguity_years(F.write(tmp_path / "contdir.csv", F.CONTDIR_HEADER, F.CONTDIR_ROWS))
+    c = contiguity_years(
+        F.write(tmp_path / "contdir.csv", F.CONTDIR_HEADER, F.CONTDIR_ROWS)
+    )
     kor_jpn = c[(c["ccode1"] == 732) & (c["ccode2"] == 740)]
     assert list(kor_jpn["year"]) == list(range(1952, 2017))  # 195204-201612
     assert set(kor_jpn["conttype"]) == {4}
@@ -191,7 +195,9 @@ def test_peacesciencer_contiguity_known_rows() -> None:
     c = contiguity_years(DATA / "cow_contdir_cut.csv", years=[1951, 1952, 2012])
     assert one(c, ccode1=732, ccode2=740, year=2012)["conttype"] == 4
     assert one(c, ccode1=732, ccode2=740, year=1952)["conttype"] == 4
-    assert len(c[(c["ccode1"] == 732) & (c["ccode2"] == 740) & (c["year"] == 1951)]) == 0
+    assert (
+        len(c[(c["ccode1"] == 732) & (c["ccode2"] == 740) & (c["year"] == 1951)]) == 0
+    )
     kor_chn = one(c, ccode1=710, ccode2=732, year=2012)
     assert kor_chn["conttype"] == 4 and kor_chn["begin"] == 194906
     assert one(c, ccode1=731, ccode2=732, year=2012)["conttype"] == 1
@@ -215,7 +221,9 @@ def test_contdird_years(tmp_path: Path) -> None:
 
 
 def test_trade_flows_hand_computed(tmp_path: Path) -> None:
-    t = trade_flows(F.write(tmp_path / "Dyadic_COW_4.0.csv", F.TRADE_HEADER, F.TRADE_ROWS))
+    t = trade_flows(
+        F.write(tmp_path / "Dyadic_COW_4.0.csv", F.TRADE_HEADER, F.TRADE_ROWS)
+    )
     assert len(t) == 2 * len(F.TRADE_ROWS)
     chn_kor = one(t, ccode1=710, ccode2=732)
     # flow1 = 710's imports from 732 = 168738.1; flow2 = 732's imports = 80785.4
@@ -243,7 +251,9 @@ def dyadic(draw: st.DrawFn) -> list[tuple[int, int, float, float]]:
     codes = [2, 20, 200, 710, 732, 740]
     pairs = [(a, b) for i, a in enumerate(codes) for b in codes[i + 1 :]]
     chosen = draw(st.lists(st.sampled_from(pairs), unique=True, min_size=1))
-    flow = st.one_of(st.just(-9.0), st.floats(0, 1e6, allow_nan=False).map(lambda x: round(x, 2)))
+    flow = st.one_of(
+        st.just(-9.0), st.floats(0, 1e6, allow_nan=False).map(lambda x: round(x, 2))
+    )
     return [(a, b, draw(flow), draw(flow)) for a, b in chosen]
 
 
@@ -258,8 +268,14 @@ def test_trade_flows_mirror_property(
     ]
     p = F.write(tmp_path_factory.mktemp("t") / "d.csv", F.TRADE_HEADER, lines)
     t = trade_flows(p)
-    imports = {(a, b): x for a, b, x in zip(t["ccode1"], t["ccode2"], t["imports"], strict=True)}
-    exports = {(a, b): x for a, b, x in zip(t["ccode1"], t["ccode2"], t["exports"], strict=True)}
+    imports = {
+        (a, b): x
+        for a, b, x in zip(t["ccode1"], t["ccode2"], t["imports"], strict=True)
+    }
+    exports = {
+        (a, b): x
+        for a, b, x in zip(t["ccode1"], t["ccode2"], t["exports"], strict=True)
+    }
     for (a, b), x in imports.items():
         y = exports[(b, a)]
         assert (pd.isna(x) and pd.isna(y)) or x == y

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from tests.io import formats as F
 
 from middlepower.exceptions import (
     DataFormatError,
@@ -22,7 +23,6 @@ from middlepower.io import (
     tie_strengths,
 )
 from middlepower.models import Evidence, State, Tie, TieKind
-from tests.io import formats as F
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "io"
 ATOP = DATA / "atop_alliance_cut.csv"
@@ -59,7 +59,9 @@ def test_nodes_are_the_2012_system(g2012: RelationGraph) -> None:
 
 
 def test_tie_fields_and_evidence(g2012: RelationGraph) -> None:
-    (ally,) = [t for t in g2012.ties_between("KOR", "USA") if t.kind is TieKind.ALLIANCE]
+    (ally,) = [
+        t for t in g2012.ties_between("KOR", "USA") if t.kind is TieKind.ALLIANCE
+    ]
     assert (ally.start, ally.end) == (dt.date(2012, 1, 1), dt.date(2012, 12, 31))
     assert not ally.directed and ally.value is None
     (ev,) = ally.evidence
@@ -70,12 +72,16 @@ def test_tie_fields_and_evidence(g2012: RelationGraph) -> None:
         "2->732: defense=1 offense=0 neutral=0 nonagg=1 consul=1; "
         "732->2: defense=1 offense=0 neutral=0 nonagg=1 consul=1"
     )
-    (rival,) = [t for t in g2012.ties_between("USA", "CHN") if t.kind is TieKind.RIVALRY]
+    (rival,) = [
+        t for t in g2012.ties_between("USA", "CHN") if t.kind is TieKind.RIVALRY
+    ]
     assert rival.evidence[0].claim == (
         "2-710: China-United States 2 (positional, principal), 1996-2020"
     )
     assert rival.evidence[0].locator == "version 2022; tssr_id 211; line 212"
-    (near,) = [t for t in g2012.ties_between("KOR", "JPN") if t.kind is TieKind.NEIGHBOUR]
+    (near,) = [
+        t for t in g2012.ties_between("KOR", "JPN") if t.kind is TieKind.NEIGHBOUR
+    ]
     assert near.evidence[0].claim == (
         "732-740: conttype=4 (water, 150 miles or less); spell 195204-201612"
     )
@@ -165,8 +171,12 @@ def test_trade_shares_of_national_totals(tmp_path: Path) -> None:
     assert g.strength("CHN", "KOR", "trade") == pytest.approx(249523.5 / 806912.3)
     claims = {(t.source, t.target): t.evidence[0].claim for t in g.ties}
     assert claims[("KOR", "CHN")].endswith("of its total 1000000 (national total)")
-    assert claims[("USA", "CHN")].endswith("(sum of its dyadic trade, above its national total)")
-    assert claims[("CHN", "KOR")].endswith("(sum of its dyadic trade; no national total)")
+    assert claims[("USA", "CHN")].endswith(
+        "(sum of its dyadic trade, above its national total)"
+    )
+    assert claims[("CHN", "KOR")].endswith(
+        "(sum of its dyadic trade; no national total)"
+    )
 
 
 def test_real_national_totals_cut(tmp_path: Path) -> None:
@@ -215,9 +225,12 @@ def test_strength_overrides(tmp_path: Path) -> None:
     csv = tmp_path / "s.csv"
     csv.write_text("kind,code,strength\nrivalry,strategic,0.8\n")
     assert tie_strengths(csv)["rivalry"]["strategic"] == 0.8
-    assert graph_for_year(2012, rivalries=TSS, strengths=csv).pair_strength(
-        "USA", "CHN", "rivalry"
-    ) == 0.8
+    assert (
+        graph_for_year(2012, rivalries=TSS, strengths=csv).pair_strength(
+            "USA", "CHN", "rivalry"
+        )
+        == 0.8
+    )
 
 
 @pytest.mark.parametrize(
@@ -268,7 +281,10 @@ def test_one_iso3_for_two_cow_numbers(tmp_path: Path) -> None:
     g = graph_for_year(1990, alliances=p)
     deu = g.state("DEU")
     assert (deu.cow, deu.name) == (255, "Germany")
-    assert deu.note == "also COW 260 (German Federal Republic) in 1990: one ISO3 code that year"
+    assert (
+        deu.note
+        == "also COW 260 (German Federal Republic) in 1990: one ISO3 code that year"
+    )
     (tie,) = g.ties  # the 255-260 row joins DEU to itself: no tie
     assert {tie.source, tie.target} == {"USA", "DEU"}
     assert tie.evidence[0].claim == (

@@ -175,7 +175,7 @@ class Layout:
         return tuple(c.name.lower() for c in self.columns if c.required)
 
     def column_for(self, name: str) -> Column | None:
-        """The column spec for a header name (``None`` if unknown)."""
+        """Return the column spec for a header name (``None`` if unknown)."""
         low = name.strip().lower()
         for c in self.columns:
             if c.name.lower() == low:
@@ -432,7 +432,7 @@ def read_layout(
     what: str,
     variant_hint: Any = None,
 ) -> pd.DataFrame:
-    """Read a CSV (or a zip member) in one of ``layouts`` into pandas.
+    r"""Read a CSV (or a zip member) in one of ``layouts`` into pandas.
 
     Parameters
     ----------
@@ -539,6 +539,7 @@ def parse_source(
             _diagnose(data, body, named, specs, n_empty, label, msg)
     if table is None:
         _diagnose(data, body, named, specs, n_empty, label, tried[-1])
+        raise DataFormatError(label, "the file cannot be parsed")  # pragma: no cover
     first, lines = _body_lines(data, body, table.num_rows)
     return finish_table(
         table, layout, specs, named, dummies, label, first, lines, encoding

@@ -97,7 +97,7 @@ ATOP_DDYR = Layout(
     members=("atop5_1ddyr.csv", "atop*ddyr.csv"),
     citation=_LEEDS,
 )
-"""ATOP directed dyad-year file (``atop5_1ddyr.csv``): stateA's obligations to stateB."""
+"""ATOP directed dyad-year file (``atop5_1ddyr.csv``): A's obligations to B."""
 
 PS_ATOP = Layout(
     key="ps_atop_alliance",
@@ -123,7 +123,7 @@ PS_ATOP = Layout(
 
 
 def _version(df: pd.DataFrame) -> str:
-    """The ATOP version: from the ``version`` column, else from the file name."""
+    """Return the ATOP version (the ``version`` column, else the file name)."""
     if "version" in df.columns:
         values = df["version"].dropna().unique()
         if len(values) == 1:

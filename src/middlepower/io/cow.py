@@ -214,7 +214,7 @@ PS_CONTDIR = Layout(
     ),
     citation=f"{_STINNETT} {_MILLER}",
 )
-"""peacesciencer's ``cow_contdir`` (both directions; ``conttype`` 0 = not contiguous)."""
+"""peacesciencer's ``cow_contdir`` (``conttype`` 0: not contiguous)."""
 
 _FLOW = ("flow1", "flow2", "smoothflow1", "smoothflow2", "smoothtotrade")
 _ALT = ("bel_lux_alt_flow1", "bel_lux_alt_flow2", "china_alt_flow1", "china_alt_flow2")
@@ -377,7 +377,10 @@ def read_cow_alliances(
     ...     "left_censor,right_censor,defense,neutrality,nonaggression,entente,"
     ...     "year,version"
     ... )
-    >>> row = "188,2,United States of America,732,South Korea,17,11,1954,,,,0,1,1,0,0,0,2012,4.1"
+    >>> row = (
+    ...     "188,2,United States of America,732,South Korea,17,11,1954,,,,"
+    ...     "0,1,1,0,0,0,2012,4.1"
+    ... )
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     p = os.path.join(tmp, "alliance_v4.1_by_dyad_yearly.csv")
     ...     with open(p, "w") as f:

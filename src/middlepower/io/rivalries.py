@@ -55,7 +55,9 @@ PS_TSS_RIVALRIES = Layout(
     dataset="Strategic Rivalries (Thompson, Sakuwa & Suhas)",
     version="2022",
     variant="peacesciencer",
-    title="Strategic rivalries 1494-2020, Thompson, Sakuwa & Suhas 2022 (peacesciencer)",
+    title=(
+        "Strategic rivalries 1494-2020, Thompson, Sakuwa & Suhas 2022 (peacesciencer)"
+    ),
     columns=(
         Column("tssr_id", "int", nullable=False),
         Column("rivalry", "str"),

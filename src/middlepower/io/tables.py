@@ -201,10 +201,10 @@ def _detect_frame(
     df: pd.DataFrame, layouts: Sequence[Layout], label: str, what: str
 ) -> Layout:
     """Detect the layout of a frame from its (output) column names."""
-    renamed = []
+    renamed: list[list[str]] = []
     for layout in layouts:
-        names = {c.output: c.name for c in layout.columns}
-        renamed.append([names.get(str(c), str(c)) for c in df.columns])
+        raw = {c.output: c.name for c in layout.columns}
+        renamed.append([raw.get(str(c), str(c)) for c in df.columns])
     best = None
     for layout, names in zip(layouts, renamed, strict=True):
         try:
@@ -224,7 +224,7 @@ def _int(series: Any) -> Any:
 
 
 def _lines(df: pd.DataFrame) -> Any:
-    """The row keys' line part: the index is the file line number."""
+    """Return the row keys' line part (the index is the file line number)."""
     pa = import_optional("pyarrow", "data", "the data tables")
     pc = import_optional("pyarrow.compute", "data", "the data tables")
     index = np.asarray(df.index)
@@ -248,7 +248,7 @@ def _keys(df: pd.DataFrame, label: str | None = None, column: str | None = None)
 
 
 def _string(values: Any) -> Any:
-    """A pandas ``string[pyarrow]`` array (zero-copy from a pyarrow array)."""
+    """Return a pandas ``string[pyarrow]`` array (zero-copy from pyarrow)."""
     pd_, pa = _pd(), _pa()
     pc = import_optional("pyarrow.compute", "data", "the data tables")
     if isinstance(values, pa.ChunkedArray):
@@ -263,7 +263,7 @@ def _string(values: Any) -> Any:
 
 
 def _const(value: str, n: int) -> Any:
-    """A constant string column of length ``n``."""
+    """Return a constant string column of length ``n``."""
     pa = _pa()
     return _string(pa.repeat(pa.scalar(value, pa.string()), n))
 
@@ -930,7 +930,9 @@ def rivalry_spells(source: PathLike | pd.DataFrame) -> pd.DataFrame:
     pc = import_optional("pyarrow.compute", "data", "the data tables")
     n = len(df)
     if layout is PS_TSS_RIVALRIES:
-        start, end, name, rid = "start", "end", "rivalry", "tssr_id"
+        start, end = "start", "end"
+        name: str | None = "rivalry"
+        rid: str | None = "tssr_id"
         flags = [
             "positional",
             "spatial",

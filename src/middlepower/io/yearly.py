@@ -14,9 +14,9 @@ state system that year is a node, with or without ties.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
-import contextlib
 import functools
 import gc
 import io
@@ -169,7 +169,8 @@ def tie_strengths(
         overrides = {str(k): dict(v) for k, v in strengths.items()}
     else:
         raise InvalidParameterError(
-            f"strengths must be a mapping or a CSV path, not {type(strengths).__name__}."
+            "strengths must be a mapping or a CSV path, not "
+            f"{type(strengths).__name__}."
         )
     for kind, codes in overrides.items():
         if kind not in ladder:
@@ -313,8 +314,9 @@ def _is_frame(obj: Any) -> bool:
 def _canonical(
     source: Source, table: str, build: Any, years: tuple[int, ...]
 ) -> pd.DataFrame:
-    """The canonical table of a source (path, reader output or canonical table)."""
-    if _is_frame(source) and source.attrs.get("table") == table:
+    """Return the canonical table of a source (path, reader or canonical frame)."""
+    attrs = getattr(source, "attrs", None) if _is_frame(source) else None
+    if attrs is not None and attrs.get("table") == table:
         frame: pd.DataFrame = source
         if table != "rivalry_spells":
             keep = frame["year"].isin(list(years)).fillna(False).to_numpy()
@@ -328,7 +330,7 @@ def _canonical(
 
 
 def _s(values: Any) -> Any:
-    """A column as a pyarrow string array, missing values written ``NA``."""
+    """Return a column as a pyarrow string array, missing values as ``NA``."""
     pa, pc = _pa(), _pc()
     arr = values if isinstance(values, pa.Array | pa.ChunkedArray) else None
     if arr is None:
@@ -693,7 +695,7 @@ def _year(value: Any) -> int:
     return y
 
 
-# -- building one year ------------------------------------------------------------------
+# -- building one year ---------------------------------------------------------
 
 
 @dataclass
@@ -772,7 +774,7 @@ def _emit(
     end: dt.date,
 ) -> list[Tie]:
     """Build the ties of one kind and year (values already checked)."""
-    ties = []
+    ties: list[Tie] = []
     append = ties.append
     for i, (u, v, s, x, k, loc, claim) in enumerate(
         zip(sources, targets, strengths, values, src, locators, claims, strict=True)
@@ -1022,7 +1024,7 @@ def _build(prepared: _Prepared, year: int) -> RelationGraph:
     return RelationGraph(ties, _nodes(prepared, year, used), name=str(year))
 
 
-# -- public ------------------------------------------------------------------------------
+# -- public -----------------------------------------------------------------------
 
 
 def graphs_for_years(
@@ -1100,7 +1102,7 @@ def graph_for_year(
     trade_totals: Source | None = None,
     strengths: Mapping[str, Mapping[Any, float]] | PathLike | None = None,
 ) -> RelationGraph:
-    r"""The relation graph of one year from alliance, contiguity, trade and rivalry data.
+    r"""Build the relation graph of one year from alliance, trade and other data.
 
     Every tie is valid from 1 January to 31 December of ``year`` and carries
     :class:`~middlepower.Evidence` naming the data set (``source``, ``title``),
@@ -1220,8 +1222,10 @@ def graph_for_year(
     ...     g.pair_strength("USA", "CHN", "rivalry"),
     ... )
     (1.0, 1.0)
-    >>> print(g.ties_between("KOR", "USA")[0].evidence[0].claim)
-    2->732: defense=1 offense=0 neutral=0 nonagg=1 consul=1; 732->2: defense=1 offense=0 neutral=0 nonagg=1 consul=1
+    >>> for claim in g.ties_between("KOR", "USA")[0].evidence[0].claim.split("; "):
+    ...     print(claim)
+    2->732: defense=1 offense=0 neutral=0 nonagg=1 consul=1
+    732->2: defense=1 offense=0 neutral=0 nonagg=1 consul=1
     """
     return graphs_for_years(
         [year],
