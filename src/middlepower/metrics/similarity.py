@@ -657,9 +657,9 @@ def alliance_portfolios(
     c1 = rows["ccode1"].to_numpy(dtype=np.int64)
     c2 = rows["ccode2"].to_numpy(dtype=np.int64)
     level = np.zeros(len(rows), dtype=np.int64)
-    for ob, lv in ladder.items():
+    for ob, rank in ladder.items():
         if ob != "self":
-            level = np.maximum(level, np.where(_bool_column(rows, ob), lv, 0))
+            level = np.maximum(level, np.where(_bool_column(rows, ob), rank, 0))
     directed = _bool_column(rows, "directed")
     if states is None:
         codes = sorted({int(c) for c in np.concatenate([c1, c2])})
