@@ -1,4 +1,4 @@
-"""Command line: ``middlepower report | compare | orderings | sensitivity | scenarios``.
+"""Command line: ``middlepower report | compare | orderings | sensitivity | graph ...``.
 
 Run ``middlepower --help`` (or ``python -m middlepower --help``). Errors print
 one line on standard error, never a traceback, and exit with status 2 when the
@@ -183,7 +183,127 @@ def _parser() -> argparse.ArgumentParser:
 
     scen = sub.add_parser("scenarios", help="list the bundled scenarios")
     _add_json(scen)
+    _add_graph_parser(sub)
+    _add_similarity_parser(sub)
     return parser
+
+
+def _add_similarity_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    sim = sub.add_parser(
+        "similarity",
+        help="alliance-portfolio similarity of every pair of states in a year",
+        description=(
+            "Build the alliance portfolios of a year from an alliance file (COW "
+            "or ATOP, read by middlepower.io.alliance_obligations) and score every "
+            "pair of states with Signorino-Ritter S, Cohen's kappa or Scott's pi "
+            "(METHODS.md section 9). Prints the matrix as CSV unless --json."
+        ),
+    )
+    sim.add_argument(
+        "--alliances", required=True, metavar="PATH", help="COW or ATOP alliance file"
+    )
+    sim.add_argument("--year", required=True, type=int, help="the year")
+    sim.add_argument(
+        "--coding",
+        default=None,
+        choices=("cow", "atop", "binary"),
+        help="portfolio ladder (default: cow for COW data, atop for ATOP data)",
+    )
+    sim.add_argument(
+        "--method", default="s", choices=("s", "kappa", "pi"), help="default: s"
+    )
+    sim.add_argument(
+        "--distance",
+        default="absolute",
+        choices=("absolute", "squared", "nominal"),
+        help="per-item disagreement (default: absolute)",
+    )
+    sim.add_argument(
+        "--scale",
+        default="ladder",
+        choices=("ladder", "data", "pair"),
+        help=(
+            "range: the ladder's 0-3 (binary 0-1, default), the values present "
+            "(data), or psych::cohen.kappa's ranks per pair (pair)"
+        ),
+    )
+    sim.add_argument(
+        "--states",
+        default=None,
+        metavar="PATH",
+        help="COW states2016.csv, or 'cow2016' for the bundled copy: the states in "
+        "the system (default: every state in an alliance row that year)",
+    )
+    sim.add_argument(
+        "--labels",
+        default="cown",
+        choices=("cown", "iso3"),
+        help="label states by COW number (default) or ISO3 code",
+    )
+    sim.add_argument(
+        "--out", default=None, metavar="FILE", help="write FILE.csv or FILE.json"
+    )
+    _add_json(sim)
+
+
+def _similarity(args: argparse.Namespace) -> int:
+    import math
+
+    from middlepower.exceptions import InvalidParameterError
+    from middlepower.io import alliance_obligations, read_cow_states
+    from middlepower.metrics.similarity import (
+        _infer_coding,
+        alliance_portfolios,
+        similarity,
+    )
+
+    if args.out is not None and not args.out.endswith((".csv", ".json")):
+        raise InvalidParameterError(
+            f"--out must end in .csv or .json, not {args.out!r}."
+        )
+    table = alliance_obligations(args.alliances, years=[args.year])
+    if len(table) == 0:
+        raise InvalidParameterError(
+            f"{args.alliances} has no alliance rows in {args.year}."
+        )
+    states = None
+    if args.states is not None:
+        states = read_cow_states(None if args.states == "cow2016" else args.states)
+    X = alliance_portfolios(
+        table, args.year, coding=args.coding, states=states, labels=args.labels
+    )
+    coding = args.coding or _infer_coding(table)
+    scale: tuple[int, int] | str | None
+    if args.scale == "ladder":
+        scale = (0, 1) if coding == "binary" else (0, 3)
+    else:
+        scale = None if args.scale == "data" else "pair"
+    S = similarity(X, args.method, args.distance, scale=scale)  # type: ignore[arg-type]
+    codes = [c if isinstance(c, str) else int(c) for c in S.index]
+    payload = {
+        "year": args.year,
+        "coding": coding,
+        "method": args.method,
+        "distance": args.distance,
+        "scale": list(scale) if isinstance(scale, tuple) else scale,
+        "labels": args.labels,
+        "states": codes,
+        "similarity": [
+            [None if math.isnan(v) else v for v in row] for row in S.to_numpy().tolist()
+        ],
+    }
+    if args.out is not None:
+        if args.out.endswith(".json"):
+            with open(args.out, "w", encoding="utf-8") as fh:
+                json.dump(payload, fh, indent=1)
+        else:
+            S.to_csv(args.out)
+        print(f"wrote {len(codes)} x {len(codes)} similarities to {args.out}")
+    elif args.json:
+        _print_json(payload)
+    else:
+        sys.stdout.write(S.to_csv())
+    return 0
 
 
 def _salience(args: argparse.Namespace) -> Salience:
@@ -323,6 +443,87 @@ def _scenarios(args: argparse.Namespace) -> int:
     width = max((len(n) for n in names), default=0)
     for name in names:
         print(f"{name:<{width}}  {load_scenario(name).title}")
+    return 0
+
+
+# -- graph: a relation graph of one year from data files (middlepower.io) -------
+
+_GRAPH_SOURCES = (
+    ("alliances", "COW Formal Alliances v4.1 yearly file"),
+    ("atop", "ATOP 5.x dy/ddyr file or peacesciencer atop_alliance"),
+    ("contiguity", "COW Direct Contiguity 3.2 (contdir, contdird, peacesciencer)"),
+    ("trade", "COW Trade v4.0 dyadic file"),
+    ("trade-totals", "national trade totals (peacesciencer cow_trade_sy)"),
+    ("rivalries", "rivalry table (Thompson-Sakuwa-Suhas, Thompson-Dreyer, plain)"),
+    ("states", "COW states list (default: the bundled states2016)"),
+    ("strengths", "CSV of strength overrides (kind, code, strength)"),
+)
+
+
+def _add_graph_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    graph = sub.add_parser(
+        "graph",
+        help="build the relation graph of one year from data files",
+        description=(
+            "Build the relation graph of one year from COW/ATOP/rivalry files "
+            "(CSV or the distributed zip) and write it as node-link JSON or "
+            "GraphML (by the extension of --out)."
+        ),
+    )
+    graph.add_argument("--year", type=int, required=True, help="the year")
+    for name, what in _GRAPH_SOURCES:
+        graph.add_argument(f"--{name}", metavar="PATH", default=None, help=what)
+    graph.add_argument(
+        "--out", metavar="FILE", default=None, help="graph.json or graph.graphml"
+    )
+    _add_json(graph)
+    graph.set_defaults(graph_parser=graph)
+
+
+def _graph(args: argparse.Namespace) -> int:
+    out = args.out
+    if out is not None and not out.lower().endswith((".json", ".graphml")):
+        args.graph_parser.error(
+            f"--out {out!r}: the file name must end in .json or .graphml"
+        )
+    from middlepower.io.yearly import graph_for_year
+
+    g = graph_for_year(
+        args.year,
+        alliances=args.alliances,
+        atop=args.atop,
+        contiguity=args.contiguity,
+        trade=args.trade,
+        rivalries=args.rivalries,
+        states=args.states,
+        trade_totals=args.trade_totals,
+        strengths=args.strengths,
+    )
+    if out is not None:
+        if out.lower().endswith(".graphml"):
+            g.write_graphml(out)
+        else:
+            with open(out, "w", encoding="utf-8") as fh:
+                fh.write(g.to_json())
+    kinds: dict[str, int] = {}
+    for t in g.ties:
+        kinds[t.kind.value] = kinds.get(t.kind.value, 0) + 1
+    if args.json:
+        _print_json(
+            {
+                "year": args.year,
+                "states": len(g),
+                "ties": len(g.ties),
+                "ties_by_kind": dict(sorted(kinds.items())),
+                "out": out,
+            }
+        )
+    else:
+        print(f"Relation graph {args.year}: {len(g)} states, {len(g.ties)} ties")
+        for kind, n in sorted(kinds.items()):
+            print(f"  {kind:<11} {n:>7}")
+        if out is not None:
+            print(f"written to {out}")
     return 0
 
 
@@ -486,6 +687,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sensitivity(args)
         if args.command == "scenarios":
             return _scenarios(args)
+        if args.command == "graph":
+            return _graph(args)
+        if args.command == "similarity":
+            return _similarity(args)
         parser.print_help()
         return 0
     except BrokenPipeError:  # output piped into head & co.

@@ -32,6 +32,7 @@ from middlepower.analysis._batch import (
     kind_vector,
     prepare,
 )
+from middlepower.exceptions import InvalidParameterError
 from middlepower.graph import RelationGraph
 from middlepower.metrics.sequence import (
     KindWeights,
@@ -39,6 +40,7 @@ from middlepower.metrics.sequence import (
     _alignment_kappa,
     _salience,
     _weights,
+    given_alignment,
     salience_weights,
 )
 from middlepower.metrics.structure import (
@@ -217,6 +219,7 @@ def assess(
     interests: KindWeights | None = None,
     kinds: KindWeights | Sequence[TieKind | str] | None = None,
     universe: Literal["contacted", "ties"] = "contacted",
+    alignment: Mapping[str, Any] | None = None,
 ) -> BalanceReport:
     r"""Assess one contact sequence on every sequence measure.
 
@@ -238,6 +241,12 @@ def assess(
         Alignment κ (default alliance 1, partnership 0.5, rivalry 1).
     universe : {"contacted", "ties"}, optional (default="contacted")
         Partners compared by :func:`~middlepower.proportionality`.
+    alignment : mapping of str to array_like, optional
+        The partners' alignment given directly (state -> ``m`` shares summing
+        to 1, e.g. from
+        :func:`~middlepower.metrics.similarity.alignment_from_similarity`)
+        instead of computed from the ties; not together with ``kinds``. The
+        report's ``alignment_kinds`` is then empty.
 
     Returns
     -------
@@ -272,13 +281,21 @@ def assess(
     kinds = check_kinds(kinds)
     check_universe(universe)
     sal = _salience(salience)
+    if alignment is not None and kinds is not None:
+        raise InvalidParameterError(
+            "Give either kinds (tie-based alignment) or alignment, not both."
+        )
     kappa = _alignment_kappa(kinds)
     theta = _weights("interests", interests, INTEREST_WEIGHTS)
     # a batch of one through the same kernels as orderings and sensitivity
     prep = prepare(graph, sequence, poles, universe)
     poles = prep.poles
     w = salience_weights(sequence, sal)
-    A = alignments(prep, kind_vector(kappa))
+    if alignment is None:
+        A = alignments(prep, kind_vector(kappa))
+    else:
+        A = given_alignment(alignment, prep.partners, len(poles))[None]
+        kappa = dict.fromkeys(kappa, 0.0)
     bU, bC = benchmarks(prep, kind_vector(theta))
     res = evaluate(prep, w[None], prep.contact_partner[None], A, bU, bC)
     partners = prep.partners

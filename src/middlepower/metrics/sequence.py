@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, Field, field_validator
 
-from middlepower.exceptions import InvalidParameterError
+from middlepower.exceptions import InvalidParameterError, UnknownStateError
 from middlepower.graph import KINDS, RelationGraph
 from middlepower.kernels.sequence import (
     SCHEMES,
@@ -343,6 +343,65 @@ def alignment_matrix(
     return out
 
 
+def given_alignment(
+    alignment: Mapping[str, Any],
+    partners: Sequence[str],
+    m: int,
+) -> FloatArray:
+    """Rows of a given alignment mapping for ``partners``, shape ``(k, m)``.
+
+    Parameters
+    ----------
+    alignment : mapping of str to array_like
+        State -> ``m`` non-negative floats summing to 1 (from
+        :func:`alignment` or
+        :func:`~middlepower.metrics.similarity.alignment_from_similarity`).
+    partners : sequence of str
+        The states whose rows are wanted.
+    m : int
+        The number of poles.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(partners), m)``.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``alignment`` is not a mapping or a row is not a distribution over
+        the ``m`` poles.
+    UnknownStateError
+        If a partner has no alignment.
+    """
+    if not isinstance(alignment, Mapping):
+        raise InvalidParameterError(
+            f"alignment must be a mapping of state to pole shares, not "
+            f"{type(alignment).__name__}."
+        )
+    missing = [p for p in partners if p not in alignment]
+    if missing:
+        raise UnknownStateError(missing, "the given alignment")
+    out = np.zeros((len(partners), m))
+    for i, p in enumerate(partners):
+        try:
+            row = np.asarray(alignment[p], dtype=float)
+        except (TypeError, ValueError):
+            row = np.full(0, np.nan)
+        if (
+            row.shape != (m,)
+            or not np.isfinite(row).all()
+            or (row < 0).any()
+            or abs(row.sum() - 1.0) > 1e-9
+        ):
+            raise InvalidParameterError(
+                f"The alignment of {p!r} must be {m} non-negative shares summing "
+                f"to 1, one per pole, not {alignment[p]!r}."
+            )
+        out[i] = row
+    return out
+
+
 def salience_weights(
     sequence: ContactSequence, salience: str | Salience = "harmonic"
 ) -> FloatArray:
@@ -494,15 +553,23 @@ def _prepare(
     poles: Sequence[str],
     salience: str | Salience,
     kinds: KindWeights | Sequence[TieKind | str] | None,
+    alignment: Mapping[str, Any] | None = None,
 ) -> _Prepared:
     poles = check_poles(graph, poles)
     graph.check_codes([sequence.focal, *sequence.distinct_partners])
-    snap = graph.at(sequence.start)
     partners = sequence.distinct_partners
     index = {p: i for i, p in enumerate(partners)}
     idx = np.array([index[p] for p in sequence.partners], dtype=np.intp)
     w = salience_weights(sequence, salience)
-    A = alignment_matrix(snap, poles, partners, _alignment_kappa(kinds))
+    if alignment is not None:
+        if kinds is not None:
+            raise InvalidParameterError(
+                "Give either kinds (tie-based alignment) or alignment, not both."
+            )
+        A = given_alignment(alignment, partners, len(poles))
+    else:
+        snap = graph.at(sequence.start)
+        A = alignment_matrix(snap, poles, partners, _alignment_kappa(kinds))
     return _Prepared(partners, idx, w, A)
 
 
@@ -519,6 +586,7 @@ def pole_attention(
     *,
     salience: str | Salience = "harmonic",
     kinds: KindWeights | Sequence[TieKind | str] | None = None,
+    alignment: Mapping[str, Any] | None = None,
 ) -> dict[str, float]:
     r"""Return the attention that reaches each pole, :math:`\pi = \sum_s \alpha_s a_s`.
 
@@ -534,6 +602,12 @@ def pole_attention(
         How contacts are weighted.
     kinds : mapping or sequence of TieKind, optional
         Alignment κ (see :func:`alignment`).
+    alignment : mapping of str to array_like, optional
+        The partners' alignment given directly instead of computed from the
+        graph's ties: state -> ``m`` shares summing to 1 in the order of
+        ``poles``, e.g. from :func:`alignment` or
+        :func:`~middlepower.metrics.similarity.alignment_from_similarity`
+        (portfolio similarity). Not together with ``kinds``.
 
     Returns
     -------
@@ -543,7 +617,8 @@ def pole_attention(
     Raises
     ------
     UnknownStateError
-        If the focal state, a partner or a pole is not in the graph.
+        If the focal state, a partner or a pole is not in the graph, or a
+        partner is missing from a given ``alignment``.
 
     Examples
     --------
@@ -555,7 +630,7 @@ def pole_attention(
     ... }
     {'USA': 0.8182, 'CHN': 0.1818}
     """
-    prep = _prepare(graph, sequence, poles, salience, kinds)
+    prep = _prepare(graph, sequence, poles, salience, kinds, alignment)
     return dict(zip(tuple(poles), _pi(prep).tolist(), strict=True))
 
 
@@ -566,6 +641,7 @@ def equidistance(
     *,
     salience: str | Salience = "harmonic",
     kinds: KindWeights | Sequence[TieKind | str] | None = None,
+    alignment: Mapping[str, Any] | None = None,
 ) -> float:
     r"""Return how evenly the sequence's attention is spread over the poles.
 
@@ -588,6 +664,12 @@ def equidistance(
         How contacts are weighted.
     kinds : mapping or sequence of TieKind, optional
         Alignment κ (see :func:`alignment`).
+    alignment : mapping of str to array_like, optional
+        The partners' alignment given directly instead of computed from the
+        graph's ties: state -> ``m`` shares summing to 1 in the order of
+        ``poles``, e.g. from :func:`alignment` or
+        :func:`~middlepower.metrics.similarity.alignment_from_similarity`
+        (portfolio similarity). Not together with ``kinds``.
 
     Returns
     -------
@@ -597,7 +679,8 @@ def equidistance(
     Raises
     ------
     UnknownStateError
-        If the focal state, a partner or a pole is not in the graph.
+        If the focal state, a partner or a pole is not in the graph, or a
+        partner is missing from a given ``alignment``.
 
     See Also
     --------
@@ -614,8 +697,14 @@ def equidistance(
     >>> g = mp.RelationGraph.from_scenario(sc)
     >>> round(mp.equidistance(g, sc.sequence(), sc.poles), 4)
     0.3636
+
+    With the partners' alignment given (e.g. from portfolio similarity):
+
+    >>> a = {"USA": [1.0, 0.0], "JPN": [0.5, 0.5], "CHN": [0.0, 1.0]}
+    >>> round(mp.equidistance(g, sc.sequence(), sc.poles, alignment=a), 4)
+    0.6364
     """
-    prep = _prepare(graph, sequence, poles, salience, kinds)
+    prep = _prepare(graph, sequence, poles, salience, kinds, alignment)
     return float(equidistance_kernel(_pi(prep)[None])[0])
 
 
@@ -626,6 +715,7 @@ def tilt(
     *,
     salience: str | Salience = "harmonic",
     kinds: KindWeights | Sequence[TieKind | str] | None = None,
+    alignment: Mapping[str, Any] | None = None,
 ) -> float:
     r"""Return which pole the sequence leans to, :math:`\tau = \pi_1 - \pi_2`.
 
@@ -641,6 +731,12 @@ def tilt(
         How contacts are weighted.
     kinds : mapping or sequence of TieKind, optional
         Alignment κ (see :func:`alignment`).
+    alignment : mapping of str to array_like, optional
+        The partners' alignment given directly instead of computed from the
+        graph's ties: state -> ``m`` shares summing to 1 in the order of
+        ``poles``, e.g. from :func:`alignment` or
+        :func:`~middlepower.metrics.similarity.alignment_from_similarity`
+        (portfolio similarity). Not together with ``kinds``.
 
     Returns
     -------
@@ -651,6 +747,8 @@ def tilt(
     ------
     InvalidParameterError
         Unless there are exactly two poles.
+    UnknownStateError
+        If a partner is missing from a given ``alignment``.
 
     Examples
     --------
@@ -665,7 +763,7 @@ def tilt(
             f"tilt needs exactly two poles, got {shown!r}; use equidistance or "
             "pole_attention for more."
         )
-    prep = _prepare(graph, sequence, poles, salience, kinds)
+    prep = _prepare(graph, sequence, poles, salience, kinds, alignment)
     return float(tilt_kernel(_pi(prep)[None])[0])
 
 
