@@ -9,14 +9,18 @@ from random import Random
 
 import numpy as np
 import pytest
+from benchmarks.and_model import frustration_and_model_baseline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
-from middlepower.kernels import frustration as F
 from middlepower.kernels.frustration import (
     FrustrationSolution,
-    frustration_and_model_baseline,
+    _blocks,
+    _cuts,
+    _exact,
+    _heuristic,
+    _search,
     frustration_bruteforce,
     frustration_count,
     frustration_exact,
@@ -341,14 +345,17 @@ def test_search_path_equals_bruteforce(graph: Edges, path: str, sparse: bool) ->
     CSR weight matrix and separates cuts from windows of three source nodes."""
     brute = frustration_bruteforce(*graph)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(F, "_ENUM_MAX_NODES", 2)
+        # each name is patched in the module that looks it up
+        mp.setattr(_exact, "_ENUM_MAX_NODES", 2)
+        mp.setattr(_heuristic, "_ENUM_MAX_NODES", 2)
         if sparse:
-            mp.setattr(F, "_DENSE_MAX_NODES", 1)
-            mp.setattr(F, "_MAX_SOURCES", 3)
+            mp.setattr(_search, "_DENSE_MAX_NODES", 1)
+            mp.setattr(_exact, "_MAX_SOURCES", 3)
         if path != "packing":
-            mp.setattr(F, "_packing_bound", lambda w, triangles: 0.0)
+            mp.setattr(_exact, "_packing_bound", lambda w, triangles: 0.0)
+            mp.setattr(_heuristic, "_packing_bound", lambda w, triangles: 0.0)
         if path == "milp":
-            mp.setattr(F, "_LP_MAX_ROUNDS", 0)
+            mp.setattr(_exact, "_LP_MAX_ROUNDS", 0)
         exact = frustration_exact(*graph)
         heuristic = frustration_heuristic(*graph, seed=1)
     assert exact.exact
@@ -516,7 +523,7 @@ def test_blocks_match_networkx(graph: Edges) -> None:
     """Blocks from the iterative Hopcroft-Tarjan search equal networkx's."""
     nx = pytest.importorskip("networkx")
     n, u, v, _ = graph
-    blocks = F._blocks(n, u, v)
+    blocks = _blocks._blocks(n, u, v)
     ours = sorted(sorted(b.tolist()) for b in blocks)
     G = nx.Graph()
     G.add_nodes_from(range(n))
@@ -542,5 +549,5 @@ def test_pattern_colours_recovers_colouring(graph: Edges, rnd: Random) -> None:
     n, u, v, _ = graph
     colours = np.array([rnd.random() < 0.5 for _ in range(n)], dtype=np.bool_)
     differ = colours[u] != colours[v]
-    rebuilt = F._pattern_colours(n, u, v, differ)
+    rebuilt = _cuts._pattern_colours(n, u, v, differ)
     assert np.array_equal(rebuilt[u] != rebuilt[v], differ)
