@@ -27,6 +27,7 @@ from middlepower.analysis._batch import (
     MEASURES,
     Prepared,
     Progress,
+    affordable_rows,
     alignments,
     batch_work_bytes,
     benchmarks,
@@ -541,10 +542,10 @@ def orderings(
        \mathrm{pct}(x) = 100\,\frac{\#\{v < x\} + \tfrac12\#\{v = x\}}{N}.
 
     Orders are generated and scored in chunks; what is kept per order is its
-    contact indices (one byte each) and its scores (float64), about 70 bytes
-    per order of 10 contacts at the peak: 0.26 GB for all 3,628,800 orders
-    of 10 distinct contacts. A run whose estimate exceeds ``memory_limit``
-    is refused before it starts.
+    contact indices (one byte each) and its scores (float64), an estimated
+    68 bytes per order of 10 contacts at the peak: 0.27 GB for all
+    3,628,800 orders of 10 distinct contacts. A run whose estimate exceeds
+    ``memory_limit`` is refused before it starts.
 
     Parameters
     ----------
@@ -636,9 +637,14 @@ def orderings(
             rng = np.random.default_rng(run_seed)
         total = samples + 1
         request = f"orderings with {samples:,} sampled orders"
-        advice = "use fewer samples"
+        advice = "use fewer samples (about {} fit)"
     dtype = compact_index_dtype(n)
     names = [m for m in MEASURES if m != "tilt" or len(prep.poles) == 2]
+    if not exhaustive:
+        fit = affordable_rows(
+            lambda rows: _estimate(prep, rows, dtype, len(names)), limit_bytes or 0
+        )
+        advice = advice.format(f"{fit:,}")
     check_memory(
         _estimate(prep, total, dtype, len(names)), limit_bytes, request, advice
     )

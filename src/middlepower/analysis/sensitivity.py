@@ -29,6 +29,7 @@ from middlepower.analysis._batch import (
     MEASURES,
     Prepared,
     Progress,
+    affordable_rows,
     alignments,
     batch_work_bytes,
     benchmarks,
@@ -481,19 +482,6 @@ def _eta_squared(
     return min(1.0, between / spread.total)
 
 
-def _affordable(prep: Prepared, limit: float) -> int:
-    """Most draws whose estimate fits in ``limit`` bytes (two significant digits)."""
-    per_draw = _estimate(prep, 2 * _REPLAY_CHUNK + 1) - _estimate(
-        prep, 2 * _REPLAY_CHUNK
-    )
-    fixed = _estimate(prep, 2 * _REPLAY_CHUNK) - 2 * _REPLAY_CHUNK * per_draw
-    most = max(0, int((limit - fixed) // per_draw))
-    if most < 100:
-        return most
-    scale = int(10 ** (len(str(most)) - 2))
-    return most // scale * scale
-
-
 def _estimate(prep: Prepared, draws: int) -> int:
     """Estimated peak bytes of a run of ``draws`` draws.
 
@@ -553,10 +541,10 @@ def sensitivity(
     (continuous choices in 20 quantile bins).
 
     Draws are scored in chunks of 4096; only the scores are kept, so memory
-    grows with ``draws`` times the number of measures (about 78 bytes per
-    draw at the peak, 0.78 GB for ten million draws) and not with the
-    contacts or partners. A run whose estimate exceeds ``memory_limit`` is
-    refused before it starts.
+    grows with ``draws`` times the number of measures (estimated at 80
+    bytes per draw at the peak, 0.81 GB for ten million draws) and not with
+    the contacts or partners. A run whose estimate exceeds ``memory_limit``
+    is refused before it starts.
 
     Parameters
     ----------
@@ -662,7 +650,8 @@ def sensitivity(
         estimate,
         limit,
         f"sensitivity with {draws:,} draws",
-        f"use fewer draws (about {_affordable(prep, limit or 0):,} fit)",
+        f"use fewer draws (about "
+        f"{affordable_rows(lambda d: _estimate(prep, d), limit or 0):,} fit)",
     )
 
     # -- the draws: one stream, kind by kind, replayed chunk by chunk --------
