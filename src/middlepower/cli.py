@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Sequence
 
 from pydantic import ValidationError
 
 from middlepower import __version__
-from middlepower.analysis._batch import DEFAULT_MEMORY_LIMIT, RAISE_LIMIT_HINT
 from middlepower.analysis.compare import compare
 from middlepower.analysis.orderings import orderings
 from middlepower.analysis.report import assess
@@ -231,8 +229,8 @@ def _gigabytes(text: str) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and value > 0):
+        value = -1.0
+    if not 0 < value < float("inf"):  # also rejects nan
         raise argparse.ArgumentTypeError(
             f"must be a positive number of GB or 'none', got {text!r}"
         )
@@ -241,6 +239,8 @@ def _gigabytes(text: str) -> float | None:
 
 def _add_run_flags(p: argparse.ArgumentParser) -> None:
     """Add the flags of the long runs (orderings, sensitivity): progress, budget."""
+    from middlepower.analysis._batch import DEFAULT_MEMORY_LIMIT
+
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.add_argument(
         "--memory-limit",
@@ -255,6 +255,8 @@ def _add_run_flags(p: argparse.ArgumentParser) -> None:
 
 def _cli_budget(err: InvalidParameterError) -> InvalidParameterError:
     """Say ``--memory-limit`` where the library's budget message says memory_limit."""
+    from middlepower.analysis._batch import RAISE_LIMIT_HINT
+
     text = str(err).replace(RAISE_LIMIT_HINT, "raise --memory-limit (GB, or none)")
     return InvalidParameterError(text)
 
