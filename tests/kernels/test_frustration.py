@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import time
 from collections import deque
 from pathlib import Path
 from random import Random
@@ -120,6 +121,8 @@ def _check_solution(sol: FrustrationSolution, graph: Edges) -> None:
     assert sol.lower_bound <= sol.index + 1e-9
     if sol.exact:
         assert sol.lower_bound == sol.index
+    assert (sol.status == "optimal") == sol.exact
+    assert sol.gap == pytest.approx(max(0.0, sol.index - sol.lower_bound))
     isolated = np.ones(n, dtype=bool)
     isolated[u] = False
     isolated[v] = False
@@ -451,7 +454,36 @@ def test_time_limit_returns_bound() -> None:
     graph = _random_graph(7, 30, 29.0, 0.5)
     sol = frustration_exact(*graph, time_limit=1e-9)
     assert not sol.exact
+    assert sol.status == "time_limit"
     assert 0.0 <= sol.lower_bound < sol.index
+    assert sol.gap == sol.index - sol.lower_bound > 0
+    _check_solution(sol, graph)
+
+
+def test_heuristic_without_proof_says_unproven() -> None:
+    """The same dense graph: the local search cannot reach the triangle
+    packing bound, so the heuristic returns a bound, not a proof."""
+    graph = _random_graph(7, 30, 29.0, 0.5)
+    sol = frustration_heuristic(*graph, seed=0)
+    assert not sol.exact and sol.status == "unproven"
+    _check_solution(sol, graph)
+
+
+@pytest.mark.parametrize("time_limit", [1e-9, 0.05])
+def test_time_limit_on_a_hard_graph(time_limit: float) -> None:
+    """G(100, 0.1) with random signs (no proof within a minute): a tiny limit
+    returns a colouring of every node, flagged, with lower_bound <= index.
+    The limit stops the search: 30 s is a wide margin, not a speed target."""
+    rng = np.random.default_rng(11)
+    iu, ju = np.triu_indices(100, 1)
+    keep = rng.random(iu.size) < 0.1
+    w = np.where(rng.random(int(keep.sum())) < 0.5, -1.0, 1.0)
+    graph = (100, iu[keep].astype(np.int64), ju[keep].astype(np.int64), w)
+    start = time.monotonic()
+    sol = frustration_exact(*graph, time_limit=time_limit)
+    assert time.monotonic() - start < 30.0
+    assert not sol.exact and sol.status == "time_limit"
+    assert sol.lower_bound <= sol.index
     _check_solution(sol, graph)
 
 

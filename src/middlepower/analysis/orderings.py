@@ -449,7 +449,10 @@ def _sampled_orders(
 
     The random orders are drawn block by block with
     :meth:`numpy.random.Generator.permuted`, which gives the same orders for
-    any block size.
+    any block size. Blocks are column-major, as ``permuted`` returns a
+    sample of two or more orders: the memory layout decides how numpy sums a
+    row, hence the last bit of the scores, which must not depend on the
+    blocks (see :func:`_layout`).
     """
     identity = np.arange(n, dtype=np.intp)
     done = 0
@@ -459,7 +462,7 @@ def _sampled_orders(
         if done == 0:
             block = np.vstack([identity[None], block])
         done += size
-        yield block
+        yield _layout(block, exhaustive=False, samples=samples)
 
 
 def order_weights(prep: Prepared, sal: Salience, orders: IntArray) -> FloatArray:
@@ -497,6 +500,29 @@ def order_weights(prep: Prepared, sal: Salience, orders: IntArray) -> FloatArray
             f"Some order has salience 0 for every contact under {sal!r}."
         )
     return W
+
+
+def _layout(block: IntArray, exhaustive: bool, samples: int) -> IntArray:
+    """Give a block the memory layout of the scores' reference computation.
+
+    numpy sums a row of a row-major array pairwise but a row of a
+    column-major one left to right, and BLAS multiplies a single row by a
+    matrix-vector product, so the last bit of a score depends on the layout
+    and on a block being a lone order. The reference is one batch of every
+    order: row-major for every order, column-major for a sample of two or
+    more (as :meth:`numpy.random.Generator.permuted` returns it).
+    """
+    out: IntArray = (
+        np.asfortranarray(block)
+        if not exhaustive and samples >= 2
+        else np.ascontiguousarray(block)
+    )
+    return out
+
+
+def _twice(block: IntArray, exhaustive: bool, samples: int) -> IntArray:
+    """Score a lone order as a batch of two, laid out as the other blocks."""
+    return _layout(np.repeat(block, 2, axis=0), exhaustive, samples)
 
 
 def _estimate(prep: Prepared, orders: int, dtype: np.dtype[Any], measures: int) -> int:
@@ -653,14 +679,18 @@ def orderings(
     bU, bC = benchmarks(prep, kind_vector(theta))
     orders = np.empty((total, n), dtype=dtype)
     scores = {m: np.empty(total) for m in names}
-    blocks = _all_orders(labels) if exhaustive else _sampled_orders(n, samples, rng)
+    blocks = (
+        _all_orders(labels, _CHUNK)
+        if exhaustive
+        else _sampled_orders(n, samples, rng, _CHUNK)
+    )
     done = 0
     with progress_reporter(progress, total, _CHUNK, "orders", " orders") as update:
         for block in blocks:
             size = block.shape[0]
-            # one order alone would take another matrix-product path of
-            # BLAS than a batch (and differ in the last bit): score it twice
-            rows = block if size > 1 or total == 1 else np.repeat(block, 2, axis=0)
+            rows = (
+                block if size > 1 or total == 1 else _twice(block, exhaustive, samples)
+            )
             W = order_weights(prep, sal, rows)
             res = evaluate(prep, W, prep.contact_partner[rows], A, bU, bC)
             orders[done : done + size] = block
