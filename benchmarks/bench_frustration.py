@@ -5,8 +5,9 @@ four-year window; ``src/middlepower/datasets/data/signed_interstate``) are read
 with the csv module, labels mapped to ``0 .. n-1`` in sorted order. In one
 process:
 
-(a) ``frustration_and_model_baseline`` -- Aref, Mason and Wilson's AND binary
-    programme handed straight to HiGHS -- on every network, timed in total;
+(a) ``frustration_and_model_baseline`` (``benchmarks/and_model.py``, not part
+    of the package) -- Aref, Mason and Wilson's AND binary programme handed
+    straight to HiGHS -- on every network, timed in total;
 (b) ``frustration_exact`` on every network, timed in total; every result must
     be proven optimal and equal the baseline's line index;
 (c) ``frustration_heuristic`` (fixed seed) on every network, timed one by one
@@ -34,11 +35,11 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
+from and_model import frustration_and_model_baseline
 from numpy.typing import NDArray
 
 from middlepower.kernels.frustration import (
     FrustrationSolution,
-    frustration_and_model_baseline,
     frustration_exact,
     frustration_heuristic,
 )

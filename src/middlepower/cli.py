@@ -156,10 +156,16 @@ def _parser() -> argparse.ArgumentParser:
         "--limit", type=int, default=8, help="exhaustive up to N contacts"
     )
     order.add_argument("--samples", type=int, default=50_000, help="sample size beyond")
-    order.add_argument("--seed", type=int, default=None, help="seed of the sample")
+    order.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="seed of the sample (default: a fresh one, printed with the result)",
+    )
     order.add_argument(
         "--rows", action="store_true", help="with --json: every order's scores"
     )
+    _add_run_flags(order)
     _add_json(order)
 
     sens = sub.add_parser(
@@ -172,13 +178,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_scenario(sens)
     sens.add_argument("--draws", type=int, default=10_000, help="number of draws")
-    sens.add_argument("--seed", type=int, default=None, help="random seed")
+    sens.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="random seed (default: a fresh one, printed with the result)",
+    )
     sens.add_argument(
         "--concentration", type=float, default=20.0, help="Dirichlet concentration"
     )
-    sens.add_argument(
-        "--no-progress", action="store_true", help="hide the progress bar"
-    )
+    _add_run_flags(sens)
     _add_json(sens)
 
     scen = sub.add_parser("scenarios", help="list the bundled scenarios")
@@ -371,17 +380,22 @@ def _compare(args: argparse.Namespace) -> int:
 def _orderings(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     graph = RelationGraph.from_scenario(scenario)
-    result = orderings(
-        graph,
-        scenario.sequence(args.sequence),
-        scenario.poles,
-        metric=args.metric,
-        limit=args.limit,
-        samples=args.samples,
-        seed=args.seed,
-        salience=_salience(args),
-        universe=args.universe,
-    )
+    try:
+        result = orderings(
+            graph,
+            scenario.sequence(args.sequence),
+            scenario.poles,
+            metric=args.metric,
+            limit=args.limit,
+            samples=args.samples,
+            seed=args.seed,
+            salience=_salience(args),
+            universe=args.universe,
+            progress=False if args.no_progress else None,
+            memory_limit=args.memory_limit,
+        )
+    except InvalidParameterError as err:
+        raise _cli_budget(err) from None
     if args.json:
         _print_json({"scenario": scenario.name, **result.to_dict(rows=args.rows)})
     else:
@@ -389,23 +403,49 @@ def _orderings(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sensitivity(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
+def _gigabytes(text: str) -> float | None:
+    """Parse ``--memory-limit``: a positive number of GB, or ``none``."""
+    if text.strip().lower() == "none":
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < float("inf"):  # also rejects nan
+        raise argparse.ArgumentTypeError(
+            f"must be a positive number of GB or 'none', got {text!r}"
+        )
+    return value * 1e9
 
+
+def _add_run_flags(p: argparse.ArgumentParser) -> None:
+    """Add the flags of the long runs (orderings, sensitivity): progress, budget."""
+    from middlepower.analysis._batch import DEFAULT_MEMORY_LIMIT
+
+    p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    p.add_argument(
+        "--memory-limit",
+        type=_gigabytes,
+        default=DEFAULT_MEMORY_LIMIT,
+        metavar="GB",
+        dest="memory_limit",
+        help="refuse a run estimated to need more memory (default: 1 GB; "
+        "'none' for no limit)",
+    )
+
+
+def _cli_budget(err: InvalidParameterError) -> InvalidParameterError:
+    """Say ``--memory-limit`` where the library's budget message says memory_limit."""
+    from middlepower.analysis._batch import RAISE_LIMIT_HINT
+
+    text = str(err).replace(RAISE_LIMIT_HINT, "raise --memory-limit (GB, or none)")
+    return InvalidParameterError(text)
+
+
+def _sensitivity(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     graph = RelationGraph.from_scenario(scenario)
-    with tqdm(
-        total=args.draws,
-        desc="draws",
-        unit="draw",
-        disable=True if args.no_progress else None,
-        file=sys.stderr,
-        leave=False,
-    ) as bar:
-
-        def progress(done: int, total: int) -> None:
-            bar.update(done - bar.n)
-
+    try:
         result = sensitivity(
             graph,
             scenario.sequence(args.sequence),
@@ -413,8 +453,11 @@ def _sensitivity(args: argparse.Namespace) -> int:
             draws=args.draws,
             seed=args.seed,
             concentration=args.concentration,
-            progress=progress,
+            progress=False if args.no_progress else None,
+            memory_limit=args.memory_limit,
         )
+    except InvalidParameterError as err:
+        raise _cli_budget(err) from None
     if args.json:
         _print_json({"scenario": scenario.name, **result.to_dict()})
     else:

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import csv
+import time
 from collections import deque
 from pathlib import Path
 from random import Random
 
 import numpy as np
 import pytest
+from benchmarks.and_model import frustration_and_model_baseline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
-from middlepower.kernels import frustration as F
 from middlepower.kernels.frustration import (
     FrustrationSolution,
-    frustration_and_model_baseline,
+    _blocks,
+    _cuts,
+    _exact,
+    _heuristic,
+    _search,
     frustration_bruteforce,
     frustration_count,
     frustration_exact,
@@ -116,6 +121,8 @@ def _check_solution(sol: FrustrationSolution, graph: Edges) -> None:
     assert sol.lower_bound <= sol.index + 1e-9
     if sol.exact:
         assert sol.lower_bound == sol.index
+    assert (sol.status == "optimal") == sol.exact
+    assert sol.gap == pytest.approx(max(0.0, sol.index - sol.lower_bound))
     isolated = np.ones(n, dtype=bool)
     isolated[u] = False
     isolated[v] = False
@@ -341,14 +348,17 @@ def test_search_path_equals_bruteforce(graph: Edges, path: str, sparse: bool) ->
     CSR weight matrix and separates cuts from windows of three source nodes."""
     brute = frustration_bruteforce(*graph)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(F, "_ENUM_MAX_NODES", 2)
+        # each name is patched in the module that looks it up
+        mp.setattr(_exact, "_ENUM_MAX_NODES", 2)
+        mp.setattr(_heuristic, "_ENUM_MAX_NODES", 2)
         if sparse:
-            mp.setattr(F, "_DENSE_MAX_NODES", 1)
-            mp.setattr(F, "_MAX_SOURCES", 3)
+            mp.setattr(_search, "_DENSE_MAX_NODES", 1)
+            mp.setattr(_exact, "_MAX_SOURCES", 3)
         if path != "packing":
-            mp.setattr(F, "_packing_bound", lambda w, triangles: 0.0)
+            mp.setattr(_exact, "_packing_bound", lambda w, triangles: 0.0)
+            mp.setattr(_heuristic, "_packing_bound", lambda w, triangles: 0.0)
         if path == "milp":
-            mp.setattr(F, "_LP_MAX_ROUNDS", 0)
+            mp.setattr(_exact, "_LP_MAX_ROUNDS", 0)
         exact = frustration_exact(*graph)
         heuristic = frustration_heuristic(*graph, seed=1)
     assert exact.exact
@@ -444,7 +454,36 @@ def test_time_limit_returns_bound() -> None:
     graph = _random_graph(7, 30, 29.0, 0.5)
     sol = frustration_exact(*graph, time_limit=1e-9)
     assert not sol.exact
+    assert sol.status == "time_limit"
     assert 0.0 <= sol.lower_bound < sol.index
+    assert sol.gap == sol.index - sol.lower_bound > 0
+    _check_solution(sol, graph)
+
+
+def test_heuristic_without_proof_says_unproven() -> None:
+    """The same dense graph: the local search cannot reach the triangle
+    packing bound, so the heuristic returns a bound, not a proof."""
+    graph = _random_graph(7, 30, 29.0, 0.5)
+    sol = frustration_heuristic(*graph, seed=0)
+    assert not sol.exact and sol.status == "unproven"
+    _check_solution(sol, graph)
+
+
+@pytest.mark.parametrize("time_limit", [1e-9, 0.05])
+def test_time_limit_on_a_hard_graph(time_limit: float) -> None:
+    """G(100, 0.1) with random signs (no proof within a minute): a tiny limit
+    returns a colouring of every node, flagged, with lower_bound <= index.
+    The limit stops the search: 30 s is a wide margin, not a speed target."""
+    rng = np.random.default_rng(11)
+    iu, ju = np.triu_indices(100, 1)
+    keep = rng.random(iu.size) < 0.1
+    w = np.where(rng.random(int(keep.sum())) < 0.5, -1.0, 1.0)
+    graph = (100, iu[keep].astype(np.int64), ju[keep].astype(np.int64), w)
+    start = time.monotonic()
+    sol = frustration_exact(*graph, time_limit=time_limit)
+    assert time.monotonic() - start < 30.0
+    assert not sol.exact and sol.status == "time_limit"
+    assert sol.lower_bound <= sol.index
     _check_solution(sol, graph)
 
 
@@ -516,7 +555,7 @@ def test_blocks_match_networkx(graph: Edges) -> None:
     """Blocks from the iterative Hopcroft-Tarjan search equal networkx's."""
     nx = pytest.importorskip("networkx")
     n, u, v, _ = graph
-    blocks = F._blocks(n, u, v)
+    blocks = _blocks._blocks(n, u, v)
     ours = sorted(sorted(b.tolist()) for b in blocks)
     G = nx.Graph()
     G.add_nodes_from(range(n))
@@ -542,5 +581,5 @@ def test_pattern_colours_recovers_colouring(graph: Edges, rnd: Random) -> None:
     n, u, v, _ = graph
     colours = np.array([rnd.random() < 0.5 for _ in range(n)], dtype=np.bool_)
     differ = colours[u] != colours[v]
-    rebuilt = F._pattern_colours(n, u, v, differ)
+    rebuilt = _cuts._pattern_colours(n, u, v, differ)
     assert np.array_equal(rebuilt[u] != rebuilt[v], differ)

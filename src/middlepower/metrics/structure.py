@@ -45,6 +45,7 @@ from middlepower.kernels.balance import (
     walk_balance_matrix,
 )
 from middlepower.kernels.frustration import (
+    SolutionStatus,
     frustration_exact,
     frustration_heuristic,
 )
@@ -71,8 +72,13 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 SignedGraph: TypeAlias = "RelationGraph | nx.Graph"
 
-#: Seconds allowed to the integer programme under ``method="auto"``.
-AUTO_TIME_LIMIT = 60.0
+#: Default seconds allowed to the relaxation and integer programme of
+#: :func:`frustration` (``method="exact"`` or ``"auto"``); ``time_limit=None``
+#: lifts the limit.
+DEFAULT_TIME_LIMIT = 60.0
+#: Former name of :data:`DEFAULT_TIME_LIMIT` (the limit used to apply to
+#: ``method="auto"`` only).
+AUTO_TIME_LIMIT = DEFAULT_TIME_LIMIT
 
 #: Above this many nodes ``method="auto"`` uses the heuristic, not a proof.
 AUTO_EXACT_MAX_NODES = 400
@@ -602,9 +608,17 @@ class FrustrationResult(FrozenModel):
     partition : tuple of two frozensets
         One optimal split into two camps (the camp of the first node first).
     exact : bool
-        Whether :math:`L` is proven optimal; otherwise it is an upper bound.
+        Whether :math:`L` is proven optimal; otherwise ``index`` is an upper
+        bound.
     lower_bound : float
         A proven lower bound on :math:`L` (equal to it when ``exact``).
+    status : {"optimal", "time_limit", "unproven"}
+        ``"optimal"`` iff ``exact``; ``"time_limit"`` when the exact method
+        ran out of time before proving the optimum; ``"unproven"`` for the
+        heuristic's bound (or a solver that ended without a proof).
+    gap : float
+        ``index - lower_bound``: 0 when ``exact``, else how far the returned
+        split may be from the optimum (in edges, or weight).
     method : str
         ``"exact"`` or ``"heuristic"``, as run.
     weighted : bool
@@ -618,6 +632,8 @@ class FrustrationResult(FrozenModel):
     >>> res = mp.frustration(g.at("2025-06-04"), weighted=True)
     >>> res.index, res.exact, res.n_edges  # frustrated edge: KOR-CHN (0.603)
     (0.603, True, 6)
+    >>> res.status, res.gap
+    ('optimal', 0.0)
     """
 
     index: float
@@ -625,6 +641,8 @@ class FrustrationResult(FrozenModel):
     partition: tuple[frozenset[Any], frozenset[Any]]
     exact: bool
     lower_bound: float
+    status: SolutionStatus
+    gap: float = Field(ge=0)
     method: Literal["exact", "heuristic"]
     weighted: bool
     n_edges: int = Field(ge=0)
@@ -649,7 +667,7 @@ def frustration(
     weighted: bool = False,
     method: Literal["auto", "exact", "heuristic"] = "auto",
     seed: int | np.random.Generator | None = None,
-    time_limit: float | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> FrustrationResult:
     r"""Return the frustration (line index of balance) and the two camps.
 
@@ -678,29 +696,35 @@ def frustration(
         remains, a binary programme in the spirit of Aref, Mason and Wilson
         [2]_ on HiGHS (``scipy.optimize.milp``). ``"heuristic"`` runs the
         same reductions and an iterated local search and reports an upper
-        bound. ``"auto"`` is exact up to 400 nodes with a 60 s limit on the
-        integer programme (then the best colouring found, ``exact=False``),
+        bound. ``"auto"`` is exact up to 400 nodes (within ``time_limit``)
         and the heuristic beyond.
     seed : int or numpy.random.Generator, optional
         Randomness of the heuristic.
-    time_limit : float, optional
-        Seconds allowed to the relaxation and integer programme (default:
-        none for ``"exact"``, 60 for ``"auto"``); if reached, the best
-        colouring found is returned with ``exact=False`` and the proven
-        ``lower_bound``.
+    time_limit : float or None, optional (default=60)
+        Seconds allowed to the relaxation and integer programme of the exact
+        method (:data:`DEFAULT_TIME_LIMIT`; reductions, enumeration and the
+        local search always run to the end, which takes well under a second
+        below a few thousand nodes); ``None`` for no limit. Ignored by the
+        heuristic.
 
     Returns
     -------
     FrustrationResult
-        ``index`` (L), ``normalized``, ``partition`` (two camps), ``exact``
-        and ``lower_bound``.
+        ``index`` (L), ``normalized``, ``partition`` (two camps), ``exact``,
+        ``lower_bound``, ``status`` and ``gap``. When the time limit stops
+        the exact method before it proves the optimum, the result says so:
+        ``exact=False``, ``status="time_limit"``, ``index`` is the best split
+        found (an upper bound on :math:`L`), ``lower_bound`` the best proven
+        bound and ``gap = index - lower_bound``. Rerun with a larger
+        ``time_limit`` (or ``None``) for a proof.
 
     Raises
     ------
     InvalidGraphError
         For a directed graph, self-loops, zero or missing signs.
     InvalidParameterError
-        For an unknown method.
+        For an unknown method or a ``time_limit`` that is not a positive
+        number or ``None``.
 
     References
     ----------
@@ -717,6 +741,18 @@ def frustration(
     >>> res = mp.frustration(mp.datasets.load_tribes(), method="exact")
     >>> res.index, res.exact, round(res.normalized, 4)
     (7.0, True, 0.7586)
+
+    A time limit too short for a proof returns the best split found, flagged:
+
+    >>> import networkx as nx
+    >>> rng = np.random.default_rng(1)
+    >>> G = nx.gnp_random_graph(100, 0.1, seed=1)
+    >>> nx.set_edge_attributes(
+    ...     G, {e: int(rng.choice([-1, 1])) for e in G.edges}, "sign"
+    ... )
+    >>> res = mp.frustration(G, method="exact", time_limit=0.01)
+    >>> res.exact, res.status, res.lower_bound < res.index
+    (False, 'time_limit', True)
     """
     if method not in ("auto", "exact", "heuristic"):
         raise InvalidParameterError(
@@ -730,8 +766,6 @@ def frustration(
     run = method
     if run == "auto":
         run = "exact" if n <= AUTO_EXACT_MAX_NODES else "heuristic"
-        if time_limit is None:
-            time_limit = AUTO_TIME_LIMIT
     if run == "exact":
         sol = frustration_exact(n, iu, ju, w, time_limit=time_limit)
     else:
@@ -748,6 +782,8 @@ def frustration(
         partition=(first, second),
         exact=bool(sol.exact),
         lower_bound=float(sol.lower_bound),
+        status=sol.status,
+        gap=sol.gap,
         method=run,
         weighted=weighted,
         n_edges=len(w),
