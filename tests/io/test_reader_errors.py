@@ -102,6 +102,13 @@ CASES = [
     Case("states2016.csv", read_cow_states, *_real("states2016.csv"), "styear"),
     Case("tss_rivalries.csv", read_rivalries, *_real("tss_rivalries.csv"), "start"),
     Case("td_rivalries.csv", read_rivalries, *_real("td_rivalries.csv"), "ccode2"),
+    Case(
+        "rivals.csv",
+        read_rivalries,
+        "ccode1,ccode2,start,end,name",
+        ("2,710,1949,1972,US-China 1", "2,710,1996,,US-China 2", "2,365,1947,1989,"),
+        "start",
+    ),
 ]
 IDS = [c.name for c in CASES]
 

@@ -355,6 +355,30 @@ def test_plain_rivalry_table(tmp_path: Path) -> None:
     assert pd.isna(df.loc[2, "end"]) and df.loc[3, "note"] == "Cold War"
 
 
+@pytest.mark.parametrize(
+    ("name", "header", "rows", "layout"),
+    [
+        (
+            "alliance_v4.1_by_dyad_yearly.csv",
+            F.COW_ALLIANCE_HEADER,
+            F.COW_ALLIANCE_ROWS,
+            "cow_alliance_dyad_yearly",
+        ),
+        ("atop5_1dy.csv", F.ATOP_DY_HEADER, F.ATOP_DY_ROWS, "atop_dy"),
+        ("atop5_1ddyr.csv", F.ATOP_DDYR_HEADER, F.ATOP_DDYR_ROWS, "atop_ddyr"),
+        ("contdir.csv", F.CONTDIR_HEADER, F.CONTDIR_ROWS, "cow_contdir"),
+        ("contdird.csv", F.CONTDIRD_HEADER, F.CONTDIRD_ROWS, "cow_contdird"),
+        ("Dyadic_COW_4.0.csv", F.TRADE_HEADER, F.TRADE_ROWS, "cow_trade"),
+    ],
+)
+def test_read_table_dispatches_documented_formats(
+    tmp_path: Path, name: str, header: str, rows: list[str], layout: str
+) -> None:
+    df = read_table(F.write(tmp_path / name, header, rows))
+    assert df.attrs["layout"] == layout
+    assert len(df) == len(rows)
+
+
 def test_pathlike_and_bad_path_types(tmp_path: Path) -> None:
     src = DATA / "tss_rivalries.csv"
     copy = shutil.copy(src, tmp_path / "x.csv")

@@ -195,9 +195,14 @@ class Layout:
 
 @dataclass
 class _Source:
-    data: bytes
+    data: Any  # bytes, or a pyarrow Buffer (a memory-mapped file)
     label: str
     name: str  # file or member name, for variant hints
+    mapped: Any = None  # the pyarrow memory map to close after parsing
+
+    def close(self) -> None:
+        if self.mapped is not None:
+            self.mapped.close()
 
 
 def _load(
@@ -218,8 +223,11 @@ def _load(
         raise InvalidParameterError(
             f"member={member!r} was given but {fspath!r} is not a zip archive."
         )
-    with open(fspath, "rb") as fh:
-        return _Source(fh.read(), fspath, os.path.basename(fspath))
+    if os.path.getsize(fspath) == 0:
+        return _Source(b"", fspath, os.path.basename(fspath))
+    pa = import_optional("pyarrow", "data", "the data readers")
+    mapped = pa.memory_map(fspath, "r")  # zero-copy: pyarrow parses the mapping
+    return _Source(mapped.read_buffer(), fspath, os.path.basename(fspath), mapped)
 
 
 def _pick_member(
@@ -268,16 +276,28 @@ def _decode(raw: bytes) -> tuple[str, str]:
     return raw.decode("latin-1"), "latin-1"  # pragma: no cover - latin-1 decodes all
 
 
-def _header(data: bytes, label: str) -> tuple[list[str], int, str]:
+def _prefix(data: Any, n: int) -> bytes:
+    """Return the first ``n`` bytes of ``data`` (bytes or a pyarrow Buffer)."""
+    if isinstance(data, bytes):
+        return data[:n]
+    return bytes(memoryview(data)[:n])
+
+
+def _header(data: Any, label: str) -> tuple[list[str], int, str]:
     """Header names, offset of the first body byte, encoding of the header."""
-    start = len(_BOM) if data.startswith(_BOM) else 0
-    end = data.find(b"\n", start)
-    line = data[start:] if end < 0 else data[start:end]
+    n = 1 << 16
+    head = _prefix(data, n)
+    while b"\n" not in head and len(head) == n:
+        n *= 4
+        head = _prefix(data, n)
+    start = len(_BOM) if head.startswith(_BOM) else 0
+    end = head.find(b"\n", start)
+    line = head[start:] if end < 0 else head[start:end]
     text, encoding = _decode(line.rstrip(b"\r"))
     if not text.strip():
         raise DataFormatError(label, "the file is empty or its first line is blank")
     names = next(csv.reader([text]))
-    body = len(data) if end < 0 else end + 1
+    body = len(data) if end < 0 else end + 1  # len() works on Buffer too
     return [n.strip() for n in names], body, encoding
 
 
@@ -399,21 +419,24 @@ def _arrow_type(kind: Kind) -> Any:
     }[kind]
 
 
-def _body_lines(data: bytes, body: int, rows: int) -> tuple[int, np.ndarray | None]:
+def _body_lines(data: Any, body: int, rows: int) -> tuple[int, np.ndarray | None]:
     """Line number of the first data row, and a per-row map if blank lines exist.
 
     ``pyarrow`` skips blank lines, so the row -> line map is a plain offset
     unless the body has blank lines before its last row (then there are more
     lines than rows).
     """
-    first = data.count(b"\n", 0, body) + 1
-    end = len(data)
-    while end > body and data[end - 1] in b"\r\n\t ":
+    raw = np.frombuffer(data, dtype=np.uint8) if len(data) else np.zeros(0, np.uint8)
+    first = int(np.count_nonzero(raw[:body] == 10)) + 1
+    end = len(raw)
+    while end > body and raw[end - 1] in (9, 10, 13, 32):
         end -= 1
-    lines_in_body = data.count(b"\n", body, end) + (1 if end > body else 0)
+    lines_in_body = int(np.count_nonzero(raw[body:end] == 10)) + (
+        1 if end > body else 0
+    )
     if lines_in_body == rows:
         return first, None
-    buf = np.frombuffer(data, dtype=np.uint8)[body:end]
+    buf = raw[body:end]
     nl = np.flatnonzero(buf == 10)
     starts = np.concatenate(([0], nl + 1))
     stops = np.concatenate((nl, [len(buf)]))
@@ -483,7 +506,10 @@ def read_layout(
     """
     members = tuple(m for layout in layouts for m in layout.members)
     source = _load(path, members, member, what)
-    return parse_source(source, layouts, what=what, variant_hint=variant_hint)
+    try:
+        return parse_source(source, layouts, what=what, variant_hint=variant_hint)
+    finally:
+        source.close()
 
 
 def parse_source(
@@ -508,7 +534,7 @@ def parse_source(
     all_names = [*named, *dummies]
     types = {n: _arrow_type(s.kind) for n, s in zip(named, specs, strict=True)}
     types.update(dict.fromkeys(dummies, pa.string()))
-    buf = pa.py_buffer(data)
+    buf = pa.py_buffer(data) if isinstance(data, bytes) else data
     body_buf = buf.slice(body)
     tried: list[str] = []
     table = None
@@ -691,7 +717,7 @@ def _value_ok(kind: Kind, value: str) -> bool:
 
 
 def _diagnose(
-    data: bytes,
+    data: Any,
     body: int,
     named: Sequence[str],
     specs: Sequence[Column],
@@ -700,6 +726,8 @@ def _diagnose(
     message: str,
 ) -> None:
     """Find the first bad line and raise DataFormatError naming it."""
+    if not isinstance(data, bytes):
+        data = bytes(memoryview(data))
     text, _ = _decode(data[body:])
     first = data[:body].count(b"\n") + 1
     width = len(named) + n_empty

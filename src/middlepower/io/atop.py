@@ -34,7 +34,7 @@ from middlepower.io._csv import Column, Layout, PathLike, read_layout
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["ATOP_DDYR", "ATOP_DY", "PS_ATOP", "finish_atop", "read_atop"]
+__all__ = ["ATOP_DDYR", "ATOP_DY", "PS_ATOP", "read_atop"]
 
 _LEEDS = (
     "Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell and Andrew G. "
