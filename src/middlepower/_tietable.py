@@ -41,7 +41,8 @@ __all__ = [
 ]
 
 KINDS: tuple[TieKind, ...] = tuple(TieKind)
-"""The tie kinds; a table's ``kind`` column indexes this tuple."""
+"""Order of tie kinds on the first axis of :meth:`RelationGraph.strength_tensor`
+(and of a tie table's ``kind`` column)."""
 
 OPEN_START = 0
 """Day ordinal of a missing ``start`` (``datetime.date.min`` is ordinal 1)."""

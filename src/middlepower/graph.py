@@ -116,6 +116,15 @@ class RelationGraph:
     name, the states and the ties as collections (order ignored: no measure
     depends on it); :meth:`identical` also compares their order.
 
+    Storage: the ties are kept as numpy columns (state indices, kind,
+    strength, direction, validity as day ordinals, raw value, unit, note and
+    evidence). The lookups, the matrices and :meth:`at` work on the columns;
+    the :class:`~middlepower.Tie` objects are made on first use of
+    :attr:`ties` (or of :meth:`ties_between`, :attr:`nx_graph`, ``==``, the
+    exports), and the networkx graph on first use of :attr:`nx_graph` (or an
+    export); both are kept. A snapshot of a graph whose ties were made shares
+    them.
+
     Examples
     --------
     >>> g = mp.RelationGraph(
@@ -464,7 +473,7 @@ class RelationGraph:
         """A read-only view of the underlying :class:`networkx.MultiDiGraph`.
 
         Edges are keyed by tie kind and carry the :class:`~middlepower.Tie`
-        as attribute ``tie``.
+        as attribute ``tie``. The graph is made on first access and kept.
 
         Examples
         --------
@@ -530,7 +539,7 @@ class RelationGraph:
 
     @property
     def ties(self) -> tuple[Tie, ...]:
-        """The ties, in the order given.
+        """The ties, in the order given (made on first access and kept).
 
         Examples
         --------

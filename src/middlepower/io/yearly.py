@@ -1246,10 +1246,15 @@ def graph_for_year(
     summed).
 
     Construction: the tables are checked column-wise (codes through the
-    country-code tables, strengths in :math:`[0, 1]`, one-line claims), then
-    the :class:`~middlepower.Tie` and :class:`~middlepower.Evidence` objects
-    are built without re-validating each one (as ``model_construct`` does);
-    the tests check that they equal validated models.
+    country-code tables, strengths in :math:`[0, 1]`, one-line claims) and
+    each year's ties go to the graph as columns (ends, kind, strength, raw
+    value), which the graph checks again, vectorised, as it would check
+    :class:`~middlepower.Tie` objects. The measures read these columns; the
+    :class:`~middlepower.Tie` and :class:`~middlepower.Evidence` objects
+    (claims and row keys formatted from the source rows) are made on first
+    use of :attr:`~middlepower.RelationGraph.ties` (or an export), without
+    re-validating each one; the tests check that the graph is identical to
+    the one built from validated models.
 
     References
     ----------
