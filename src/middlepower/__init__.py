@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from middlepower import datasets
+from middlepower import datasets, io
 from middlepower.analysis.compare import Comparison, compare
 from middlepower.analysis.orderings import OrderingsResult, orderings
 from middlepower.analysis.report import BalanceReport, assess
@@ -29,13 +29,18 @@ from middlepower.datasets import (
 )
 from middlepower.exceptions import (
     DataFormatError,
+    InvalidArgumentTypeError,
     InvalidGraphError,
     InvalidParameterError,
     MiddlePowerError,
+    MissingFileError,
     UnknownScenarioError,
+    UnknownSequenceError,
     UnknownStateError,
+    UnregisteredCodeError,
 )
 from middlepower.graph import RelationGraph
+from middlepower.io import graph_for_year, graphs_for_years, read_table
 from middlepower.metrics.sequence import (
     Salience,
     alignment,
@@ -47,6 +52,11 @@ from middlepower.metrics.sequence import (
     proportionality,
     salience_weights,
     tilt,
+)
+from middlepower.metrics.similarity import (
+    alignment_from_similarity,
+    alliance_portfolios,
+    similarity,
 )
 from middlepower.metrics.structure import (
     FrustrationResult,
@@ -70,7 +80,7 @@ from middlepower.models import (
     Tie,
     TieKind,
 )
-from middlepower.registry import known_codes, validate_codes
+from middlepower.registry import known_codes, suggest, validate_codes
 
 __version__ = "0.1.0"
 
@@ -84,9 +94,11 @@ __all__ = [
     "Dimension",
     "Evidence",
     "FrustrationResult",
+    "InvalidArgumentTypeError",
     "InvalidGraphError",
     "InvalidParameterError",
     "MiddlePowerError",
+    "MissingFileError",
     "OrderingsResult",
     "RelationGraph",
     "Salience",
@@ -96,9 +108,13 @@ __all__ = [
     "Tie",
     "TieKind",
     "UnknownScenarioError",
+    "UnknownSequenceError",
     "UnknownStateError",
+    "UnregisteredCodeError",
     "__version__",
     "alignment",
+    "alignment_from_similarity",
+    "alliance_portfolios",
     "assess",
     "attention",
     "brokerage",
@@ -108,7 +124,10 @@ __all__ = [
     "datasets",
     "equidistance",
     "frustration",
+    "graph_for_year",
+    "graphs_for_years",
     "interest_benchmark",
+    "io",
     "known_codes",
     "list_scenarios",
     "load_scenario",
@@ -117,9 +136,12 @@ __all__ = [
     "orderings",
     "pole_attention",
     "proportionality",
+    "read_table",
     "salience_weights",
     "sensitivity",
+    "similarity",
     "structural_equidistance",
+    "suggest",
     "tilt",
     "triad_balance",
     "triangle_counts",
