@@ -144,15 +144,21 @@ _COLUMNS = (
 
 
 def _graph_ties(draw: st.DrawFn, codes: tuple[str, ...]) -> list[mp.Tie]:
+    """Ties, most of them to a (possible) pole and dated inside the event span."""
     pairs = [(u, v) for i, u in enumerate(codes) for v in codes[i + 1 :]]
-    chosen = draw(st.lists(st.sampled_from(pairs), max_size=10, unique=True))
+    to_poles = [(u, v) for u, v in pairs if {"USA", "CHN", "JPN"} & {u, v}]
+    chosen = draw(
+        st.lists(
+            st.sampled_from(to_poles * 3 + pairs), max_size=12, unique=True
+        )
+    )
     ties = []
     for u, v in chosen:
-        kind = draw(st.sampled_from(KIND_NAMES))
+        kind = draw(st.sampled_from(("alliance", "partnership", "rivalry", *KIND_NAMES)))
         start = end = None
-        if draw(st.booleans()):
+        if draw(st.integers(0, 3)):
             start = DAY0 + dt.timedelta(days=draw(st.integers(-5, SPAN)))
-        if draw(st.booleans()):
+        if draw(st.integers(0, 2)):
             lo = start or DAY0
             end = lo + dt.timedelta(days=draw(st.integers(0, SPAN)))
         ties.append(

@@ -326,7 +326,7 @@ def _from_table(table: Any, poles: tuple[str, ...]) -> AlignmentTable:
         raise EventTableError(
             where,
             f"the pole shares of {states[i]} in {int(table['year'].iloc[i])} sum to "
-            f"{sums[i]!r}, not 1",
+            f"{float(sums[i]):.6g}, not 1",
         )
     years_col = table["year"].to_numpy(dtype=np.int64)
     pairs = pd.MultiIndex.from_arrays([years_col, states])
