@@ -1,0 +1,131 @@
+"""balance_panel on a Dask DataFrame, on a real two-process LocalCluster:
+the same rows, order and floats as the embedded run."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import middlepower as mp
+from middlepower.events import EventTableError, UnalignedStateError, balance_panel
+
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+STATES = ["KOR", "USA", "CHN", "JPN", "VNM", "AUS", "CZE", "PRK"]
+GRAPH = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.LocalCluster(
+        n_workers=2,
+        processes=True,
+        threads_per_worker=1,
+        dashboard_address=None,
+        silence_logs=50,
+    ) as cluster, distributed.Client(cluster) as c:
+        yield c
+
+
+def random_events(n: int, seed: int, *, string_ids: bool = False) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    # Zipf-like partner choice: KOR, USA and CHN in most events
+    p = 1.0 / np.arange(1, len(STATES) + 1)
+    p /= p.sum()
+    codes = np.array(["041", "042", "043", "044", "046", "040", "CONSULT", "057"])
+    code = rng.choice(codes, n)
+    mode = np.where(
+        code == "CONSULT",
+        rng.choice(np.array(["visit", "phone", "third-party", "multilateral"]), n),
+        None,
+    )
+    ids = rng.integers(0, n, n)  # repeated ids happen
+    frame = pd.DataFrame(
+        {
+            "event_id": ids,
+            "date": pd.Timestamp("2024-11-01")
+            + pd.to_timedelta(rng.integers(0, 120, n), unit="D"),
+            "source": rng.choice(STATES, n, p=p),
+            "target": rng.choice(STATES, n, p=p),
+            "code": code,
+            "mode": mode.astype(object),
+            "intensity": 1.0,
+            "level": rng.choice(np.array(["leader", "government", "other"]), n),
+            "dataset": rng.choice(np.array(["ICEWS", "GDELT"]), n),
+            "mentions": 1,
+        }
+    )
+    # duplicated reports of some events
+    frame = pd.concat([frame, frame.sample(n // 4, random_state=seed)], ignore_index=True)
+    if string_ids:
+        frame["event_id"] = frame["event_id"].map(lambda v: f"ev{v:06d}").astype(object)
+    return frame
+
+
+CASES = {
+    "graph-monthly": dict(freq="MS", unaligned="drop", level=None),
+    "graph-monthly-string-ids": dict(
+        freq="MS", unaligned="drop", level=None, string_ids=True
+    ),
+    "weekly-halflife-3poles": dict(
+        freq="W-MON",
+        salience=mp.Salience("half-life", half_life_days=3.0),
+        level=("leader", "government"),
+        unaligned="drop",
+        poles=("USA", "CHN", "JPN"),
+    ),
+    "daily-outgoing-no-dedupe-string-ids": dict(
+        freq="D",
+        direction="outgoing",
+        dedupe=None,
+        unaligned="drop",
+        level=None,
+        string_ids=True,
+    ),
+    "yearly-graphs": dict(
+        freq="QS", alignment={2024: GRAPH, 2025: GRAPH}, unaligned="drop", level=None
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_dask_equals_embedded(client, name):
+    kw = dict(CASES[name])
+    string_ids = kw.pop("string_ids", False)
+    alignment = kw.pop("alignment", GRAPH)
+    poles = kw.pop("poles", ("USA", "CHN"))
+    events = random_events(3000, seed=len(name), string_ids=string_ids)
+    embedded = balance_panel(events, alignment, poles, **kw)
+    assert len(embedded) > 10
+    ddf = dd.from_pandas(events, npartitions=5)
+    distributed_ = balance_panel(ddf, alignment, poles, **kw)
+    pd.testing.assert_frame_equal(distributed_, embedded, check_exact=True)
+
+
+def test_dask_reads_parquet_partitions(client, tmp_path):
+    events = random_events(2000, seed=7).convert_dtypes(dtype_backend="pyarrow")
+    for i, part in enumerate(np.array_split(np.arange(len(events)), 4)):
+        events.iloc[part].to_parquet(tmp_path / f"part-{i}.parquet")
+    ddf = dd.read_parquet(str(tmp_path))
+    assert ddf.npartitions == 4
+    got = balance_panel(ddf, GRAPH, ("USA", "CHN"), unaligned="drop", level=None)
+    want = balance_panel(events, GRAPH, ("USA", "CHN"), unaligned="drop", level=None)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+def test_errors_on_workers_reach_the_client_intact(client):
+    events = random_events(500, seed=3)
+    ddf = dd.from_pandas(events, npartitions=3)
+    with pytest.raises(UnalignedStateError, match="'PRK'") as info:
+        balance_panel(ddf, GRAPH, ("USA", "CHN"), level=None)
+    assert info.value.codes == ("PRK",)
+    bad = events.copy()
+    bad.loc[bad.code == "041", "level"] = "minister"
+    with pytest.raises(EventTableError, match="'minister'"):
+        balance_panel(
+            dd.from_pandas(bad, npartitions=3), GRAPH, ("USA", "CHN"), unaligned="drop"
+        )
+    with pytest.raises(mp.DataFormatError, match="missing columns: 'level'"):
+        balance_panel(ddf.drop(columns="level"), GRAPH, ("USA", "CHN"))
