@@ -1,6 +1,6 @@
 r"""The arrays a computation needs from a relation graph on one day.
 
-ARCHITECTURE.md, "One snapshot": the node order, the kind × state × state
+ARCHITECTURE.md, "One snapshot": the node order, the kind-by-state-by-state
 strength tensor and the alignment matrix toward the poles come from this one
 place in the graph layer, used alike by the sequence measures, the batch
 analyses and the event panels. :class:`GraphArrays` holds the tensor of a
@@ -328,7 +328,7 @@ def alignment_matrix(
     day: dt.date | str | None = None,
     kinds: Mapping[TieKind, float] | Mapping[str, float] | None = None,
 ) -> FloatArray:
-    r"""Alignment rows of ``nodes`` toward ``poles`` on ``day``, shape ``(len(nodes), m)``.
+    r"""Return the alignment of ``nodes`` toward ``poles`` on ``day``: ``(n, m)``.
 
     The alignment :math:`a_s \in \Delta^m` of METHODS.md §2 (see
     :meth:`GraphArrays.alignment`) of every state in ``nodes``, reading the

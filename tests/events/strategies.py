@@ -109,9 +109,9 @@ def event_tables(
             rows.append(twin)
     frame = pd.DataFrame(rows, columns=list(_COLUMNS))
     if frame.empty:
-        frame = pd.DataFrame(
-            {c: pd.Series([], dtype=object) for c in _COLUMNS}
-        ).astype({"event_id": "int64", "intensity": float, "mentions": "int64"})
+        frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in _COLUMNS}).astype(
+            {"event_id": "int64", "intensity": float, "mentions": "int64"}
+        )
     frame["date"] = pd.to_datetime(frame["date"])
     if string_ids:
         frame["event_id"] = ["e" + str(v).zfill(4) for v in frame["event_id"]]
@@ -148,13 +148,13 @@ def _graph_ties(draw: st.DrawFn, codes: tuple[str, ...]) -> list[mp.Tie]:
     pairs = [(u, v) for i, u in enumerate(codes) for v in codes[i + 1 :]]
     to_poles = [(u, v) for u, v in pairs if {"USA", "CHN", "JPN"} & {u, v}]
     chosen = draw(
-        st.lists(
-            st.sampled_from(to_poles * 3 + pairs), max_size=12, unique=True
-        )
+        st.lists(st.sampled_from(to_poles * 3 + pairs), max_size=12, unique=True)
     )
     ties = []
     for u, v in chosen:
-        kind = draw(st.sampled_from(("alliance", "partnership", "rivalry", *KIND_NAMES)))
+        kind = draw(
+            st.sampled_from(("alliance", "partnership", "rivalry", *KIND_NAMES))
+        )
         start = end = None
         if draw(st.integers(0, 3)):
             start = DAY0 + dt.timedelta(days=draw(st.integers(-5, SPAN)))
@@ -198,7 +198,9 @@ def worlds(draw: st.DrawFn, salience: Any = None) -> World:
         _graph_ties(draw, GRAPH_STATES),
         [mp.State(code=c, name=c) for c in GRAPH_STATES],
     )
-    poles = draw(st.sampled_from((("USA", "CHN"), ("CHN", "USA"), ("USA", "CHN", "JPN"))))
+    poles = draw(
+        st.sampled_from((("USA", "CHN"), ("CHN", "USA"), ("USA", "CHN", "JPN")))
+    )
     return World(
         events=events,
         graph=graph,
@@ -227,7 +229,9 @@ def reference_contacts(
     sorted list of (dataset, id)) in date order, same-day contacts by their
     smallest event id, then partner and channel.
     """
-    levels = None if level is None else ({level} if isinstance(level, str) else set(level))
+    levels = (
+        None if level is None else ({level} if isinstance(level, str) else set(level))
+    )
     rank = {lv: i for i, lv in enumerate(LEVELS)}
     found: dict[tuple[Any, ...], dict[str, Any]] = {}
     order = 0
@@ -255,8 +259,13 @@ def reference_contacts(
         order += 1
         item = found.setdefault(
             key,
-            {"partner": partner, "day": day, "channel": channel, "level": row.level,
-             "ids": []},
+            {
+                "partner": partner,
+                "day": day,
+                "channel": channel,
+                "level": row.level,
+                "ids": [],
+            },
         )
         if rank[row.level] < rank[item["level"]]:
             item["level"] = row.level

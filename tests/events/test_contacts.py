@@ -10,6 +10,13 @@ import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.events.strategies import (
+    DAY0,
+    SPAN,
+    STATES,
+    event_tables,
+    reference_contacts,
+)
 
 import middlepower as mp
 from middlepower.events import (
@@ -17,13 +24,6 @@ from middlepower.events import (
     contact_rows,
     contacts,
     load_channel_map,
-)
-from tests.events.strategies import (
-    DAY0,
-    SPAN,
-    STATES,
-    event_tables,
-    reference_contacts,
 )
 
 
@@ -273,12 +273,8 @@ def test_contacts_equal_a_row_by_row_reference(
         return
     seq = contacts(events, focal, start, end, **kw)
     assert seq.start == start and seq.focal == focal
-    got = [
-        (c.partner, c.on, c.channel.value, c.level) for c in seq.contacts
-    ]
-    assert got == [
-        (e["partner"], e["day"], e["channel"], e["level"]) for e in expected
-    ]
+    got = [(c.partner, c.on, c.channel.value, c.level) for c in seq.contacts]
+    assert got == [(e["partner"], e["day"], e["channel"], e["level"]) for e in expected]
     for c, e in zip(seq.contacts, expected, strict=True):
         ids = sorted(
             (ev.source, x) for ev in c.evidence for x in ev.locator[10:].split(", ")
@@ -293,9 +289,7 @@ def test_contacts_equal_a_row_by_row_reference(
 @given(events=event_tables())
 def test_every_contact_is_seen_from_both_sides(events):
     rows = contact_rows(events, level=None, dedupe=None)
-    mirrored = {
-        (r.partner, r.focal, r.date, r.event_id) for r in rows.itertuples()
-    }
+    mirrored = {(r.partner, r.focal, r.date, r.event_id) for r in rows.itertuples()}
     for r in rows.itertuples():
         # an event between two states is a contact of each side when the code
         # maps for both roles (every bundled rule does)
@@ -305,7 +299,9 @@ def test_every_contact_is_seen_from_both_sides(events):
 # -- errors ----------------------------------------------------------------------
 def test_missing_columns_are_named():
     with pytest.raises(mp.DataFormatError, match="missing columns: 'mode', 'level'"):
-        contacts(KOREA.drop(columns=["mode", "level"]), "KOR", "2025-06-01", "2025-06-30")
+        contacts(
+            KOREA.drop(columns=["mode", "level"]), "KOR", "2025-06-01", "2025-06-30"
+        )
 
 
 def test_wrong_dtypes_are_named():
@@ -341,7 +337,9 @@ def test_bad_values_in_contact_rows_are_named():
 
 
 def test_no_contact_names_focal_state_and_period():
-    with pytest.raises(EmptySequenceError, match=r"'KOR' from 2025-08-01 to 2025-08-31"):
+    with pytest.raises(
+        EmptySequenceError, match=r"'KOR' from 2025-08-01 to 2025-08-31"
+    ):
         contacts(KOREA, "KOR", "2025-08-01", "2025-08-31")
 
 
@@ -361,7 +359,7 @@ def test_bad_arguments(kwargs, message):
 
 
 def test_bad_periods():
-    with pytest.raises(mp.InvalidParameterError, match="ends .* before it starts"):
+    with pytest.raises(mp.InvalidParameterError, match=r"ends .* before it starts"):
         contacts(KOREA, "KOR", "2025-06-30", "2025-06-01")
     with pytest.raises(mp.InvalidParameterError, match="is not an ISO date"):
         contacts(KOREA, "KOR", "June 2025", "2025-06-30")

@@ -19,13 +19,16 @@ GRAPH = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
 
 @pytest.fixture(scope="module")
 def client():
-    with distributed.LocalCluster(
-        n_workers=2,
-        processes=True,
-        threads_per_worker=1,
-        dashboard_address=None,
-        silence_logs=50,
-    ) as cluster, distributed.Client(cluster) as c:
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            silence_logs=50,
+        ) as cluster,
+        distributed.Client(cluster) as c,
+    ):
         yield c
 
 
@@ -58,35 +61,43 @@ def random_events(n: int, seed: int, *, string_ids: bool = False) -> pd.DataFram
         }
     )
     # duplicated reports of some events
-    frame = pd.concat([frame, frame.sample(n // 4, random_state=seed)], ignore_index=True)
+    frame = pd.concat(
+        [frame, frame.sample(n // 4, random_state=seed)], ignore_index=True
+    )
     if string_ids:
         frame["event_id"] = frame["event_id"].map(lambda v: f"ev{v:06d}").astype(object)
     return frame
 
 
 CASES = {
-    "graph-monthly": dict(freq="MS", unaligned="drop", level=None),
-    "graph-monthly-string-ids": dict(
-        freq="MS", unaligned="drop", level=None, string_ids=True
-    ),
-    "weekly-halflife-3poles": dict(
-        freq="W-MON",
-        salience=mp.Salience("half-life", half_life_days=3.0),
-        level=("leader", "government"),
-        unaligned="drop",
-        poles=("USA", "CHN", "JPN"),
-    ),
-    "daily-outgoing-no-dedupe-string-ids": dict(
-        freq="D",
-        direction="outgoing",
-        dedupe=None,
-        unaligned="drop",
-        level=None,
-        string_ids=True,
-    ),
-    "yearly-graphs": dict(
-        freq="QS", alignment={2024: GRAPH, 2025: GRAPH}, unaligned="drop", level=None
-    ),
+    "graph-monthly": {"freq": "MS", "unaligned": "drop", "level": None},
+    "graph-monthly-string-ids": {
+        "freq": "MS",
+        "unaligned": "drop",
+        "level": None,
+        "string_ids": True,
+    },
+    "weekly-halflife-3poles": {
+        "freq": "W-MON",
+        "salience": mp.Salience("half-life", half_life_days=3.0),
+        "level": ("leader", "government"),
+        "unaligned": "drop",
+        "poles": ("USA", "CHN", "JPN"),
+    },
+    "daily-outgoing-no-dedupe-string-ids": {
+        "freq": "D",
+        "direction": "outgoing",
+        "dedupe": None,
+        "unaligned": "drop",
+        "level": None,
+        "string_ids": True,
+    },
+    "yearly-graphs": {
+        "freq": "QS",
+        "alignment": {2024: GRAPH, 2025: GRAPH},
+        "unaligned": "drop",
+        "level": None,
+    },
 }
 
 

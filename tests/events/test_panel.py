@@ -11,10 +11,6 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import middlepower as mp
-from middlepower.events import UnalignedStateError, balance_panel, contacts
-from middlepower.events import _alignment
 from tests.events.strategies import (
     DAY0,
     SPAN,
@@ -24,6 +20,9 @@ from tests.events.strategies import (
     worlds,
 )
 from tests.events.test_contacts import table
+
+import middlepower as mp
+from middlepower.events import UnalignedStateError, _alignment, balance_panel, contacts
 
 KOREA = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
 POLES = ("USA", "CHN")
@@ -46,7 +45,9 @@ def test_hand_computed_monthly_panel():
     panel = balance_panel(EVENTS, KOREA, POLES, unaligned="drop")
     # poles are never focal states: rows for JPN (June), KOR (June, July) and
     # PRK (July): a focal state needs no alignment, only its partners do
-    assert panel[["focal", "n_contacts", "n_partners", "n_reports"]].values.tolist() == [
+    assert panel[
+        ["focal", "n_contacts", "n_partners", "n_reports"]
+    ].values.tolist() == [
         ["JPN", 1, 1, 1],
         ["KOR", 3, 3, 4],
         ["KOR", 2, 2, 2],
@@ -91,7 +92,9 @@ def test_hand_computed_monthly_panel():
 
 def test_half_life_counts_days_from_the_period_start():
     sal = mp.Salience("half-life", half_life_days=7.0)
-    panel = balance_panel(EVENTS, KOREA, POLES, salience=sal, focal="KOR", unaligned="drop")
+    panel = balance_panel(
+        EVENTS, KOREA, POLES, salience=sal, focal="KOR", unaligned="drop"
+    )
     june = panel.iloc[0]
     # days since 1 June: 5 (USA), 8 (JPN), 9 (CHN); all calls (mu = 1)
     r = 2.0 ** (-np.array([5, 8, 9]) / 7.0)
@@ -149,7 +152,9 @@ def test_zero_channel_weights_give_nan_not_a_number():
 
 
 def test_unaligned_partners_raise_by_default():
-    with pytest.raises(UnalignedStateError, match="'PRK'.*2025-07-01.*unaligned='drop'"):
+    with pytest.raises(
+        UnalignedStateError, match=r"'PRK'.*2025-07-01.*unaligned='drop'"
+    ):
         balance_panel(EVENTS, KOREA, POLES)
     with pytest.raises(mp.UnknownStateError):
         balance_panel(EVENTS, KOREA, POLES)
@@ -158,18 +163,36 @@ def test_unaligned_partners_raise_by_default():
 def test_alignment_is_computed_once_per_snapshot(monkeypatch):
     # yearly ties: KOR-USA alliance in 2020, KOR-CHN partnership in 2021-2022
     ties = [
-        mp.Tie(source="KOR", target="USA", kind="alliance", strength=1.0,
-               start="2020-01-01", end="2020-12-31"),
-        mp.Tie(source="KOR", target="CHN", kind="partnership", strength=1.0,
-               start="2021-01-01", end="2022-12-31"),
+        mp.Tie(
+            source="KOR",
+            target="USA",
+            kind="alliance",
+            strength=1.0,
+            start="2020-01-01",
+            end="2020-12-31",
+        ),
+        mp.Tie(
+            source="KOR",
+            target="CHN",
+            kind="partnership",
+            strength=1.0,
+            start="2021-01-01",
+            end="2022-12-31",
+        ),
         mp.Tie(source="USA", target="CHN", kind="rivalry", strength=1.0),
     ]
     g = mp.RelationGraph(ties)
     days = pd.date_range("2020-01-01", "2022-12-31", freq="D")
-    ev = table([(d, "JPN" if i % 2 else "VNM", "KOR", "041", None, "leader")
-                for i, d in enumerate(days)])
-    g = mp.RelationGraph(ties, [*g.states, mp.State(code="JPN", name="JPN"),
-                                mp.State(code="VNM", name="VNM")])
+    ev = table(
+        [
+            (d, "JPN" if i % 2 else "VNM", "KOR", "041", None, "leader")
+            for i, d in enumerate(days)
+        ]
+    )
+    g = mp.RelationGraph(
+        ties,
+        [*g.states, mp.State(code="JPN", name="JPN"), mp.State(code="VNM", name="VNM")],
+    )
     calls = []
     real = _alignment.GraphArrays.of
 
@@ -285,8 +308,13 @@ def test_panel_rows_equal_the_scalar_measures_graph(world):
 @given(world=worlds(), data=st.data())
 def test_panel_rows_equal_the_scalar_measures_yearly_graphs(world, data):
     # 2024 and 2025 read different graphs (the 2025 one without some ties)
-    keep = data.draw(st.lists(st.booleans(), min_size=len(world.graph.ties),
-                              max_size=len(world.graph.ties)))
+    keep = data.draw(
+        st.lists(
+            st.booleans(),
+            min_size=len(world.graph.ties),
+            max_size=len(world.graph.ties),
+        )
+    )
     g2025 = mp.RelationGraph(
         [t for t, k in zip(world.graph.ties, keep, strict=True) if k],
         world.graph.states,
@@ -318,14 +346,14 @@ def test_a_table_of_pole_shares_equals_its_graph(world):
         if s not in world.poles or y == 2025  # poles' rows are optional
     ]
     tab = pd.DataFrame(rows)
-    kw = dict(
-        freq=world.freq,
-        salience=world.salience,
-        level=world.level,
-        direction=world.direction,
-        dedupe=world.dedupe,
-        unaligned="drop",
-    )
+    kw = {
+        "freq": world.freq,
+        "salience": world.salience,
+        "level": world.level,
+        "direction": world.direction,
+        "dedupe": world.dedupe,
+        "unaligned": "drop",
+    }
     by_table = balance_panel(world.events, tab, world.poles, **kw)
     _check_rows(world, by_table, lambda day: g)
 
@@ -333,13 +361,13 @@ def test_a_table_of_pole_shares_equals_its_graph(world):
 @settings(max_examples=30, deadline=None)
 @given(world=worlds())
 def test_raise_policy_raises_exactly_when_a_partner_is_unaligned(world):
-    kw = dict(
-        freq=world.freq,
-        salience=world.salience,
-        level=world.level,
-        direction=world.direction,
-        dedupe=world.dedupe,
-    )
+    kw = {
+        "freq": world.freq,
+        "salience": world.salience,
+        "level": world.level,
+        "direction": world.direction,
+        "dedupe": world.dedupe,
+    }
     dropped = balance_panel(
         world.events, world.graph, world.poles, unaligned="drop", **kw
     )
@@ -398,8 +426,12 @@ def test_bad_poles_and_alignments():
 
 
 def _shares(**over):
-    base = {"year": [2025, 2025, 2025], "state": ["KOR", "JPN", "USA"],
-            "USA": [0.6, 1.0, 1.0], "CHN": [0.4, 0.0, 0.0]}
+    base = {
+        "year": [2025, 2025, 2025],
+        "state": ["KOR", "JPN", "USA"],
+        "USA": [0.6, 1.0, 1.0],
+        "CHN": [0.4, 0.0, 0.0],
+    }
     base.update(over)
     return pd.DataFrame(base)
 
@@ -409,7 +441,7 @@ def test_pole_share_tables_are_validated():
     assert ok.pi_USA.tolist() == [pytest.approx(0.6)]  # JPN's call to KOR
     with pytest.raises(mp.DataFormatError, match="missing columns: 'CHN'"):
         balance_panel(EVENTS, _shares().drop(columns="CHN"), POLES)
-    with pytest.raises(mp.DataFormatError, match="KOR in 2025 sum to 0.9"):
+    with pytest.raises(mp.DataFormatError, match=r"KOR in 2025 sum to 0\.9,"):
         balance_panel(EVENTS, _shares(CHN=[0.3, 0.0, 0.0]), POLES)
     with pytest.raises(mp.DataFormatError, match=r"in \[0, 1\]"):
         balance_panel(EVENTS, _shares(USA=[1.4, 1.0, 1.0], CHN=[-0.4, 0, 0]), POLES)

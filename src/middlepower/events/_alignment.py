@@ -98,9 +98,9 @@ class AlignmentTable:
                 np.searchsorted(self.breakpoints[0], days, side="right")
             ]
             return out
-        years = days.astype("datetime64[D]").astype("datetime64[Y]").astype(
-            np.int64
-        ) + 1970
+        years = (
+            days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+        )
         position = {y: i for i, y in enumerate(self.years)}
         for y in np.unique(years).tolist():  # a loop over years, not rows
             i = position.get(int(y))
@@ -332,9 +332,7 @@ def _from_table(table: Any, poles: tuple[str, ...]) -> AlignmentTable:
     pairs = pd.MultiIndex.from_arrays([years_col, states])
     if pairs.has_duplicates:
         dup = pairs[pairs.duplicated()][0]
-        raise EventTableError(
-            where, f"state {dup[1]} appears twice in {dup[0]}"
-        )
+        raise EventTableError(where, f"state {dup[1]} appears twice in {dup[0]}")
     for j, p in enumerate(poles):
         rows = np.flatnonzero(states == p)
         expect = np.eye(len(poles))[j]

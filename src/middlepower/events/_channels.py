@@ -131,7 +131,7 @@ def load_channel_map(mapping: Any = None) -> Any:
         raise EventTableError(
             where, "the channel mapping lacks columns", missing=missing
         )
-    table = table.astype({c: object for c in _REQUIRED})
+    table = table.astype(dict.fromkeys(_REQUIRED, object))
     for c in _REQUIRED:
         table[c] = table[c].where(table[c].notna(), "").map(str).str.strip()
     table["code"] = table["code"].str.upper()
@@ -160,9 +160,7 @@ def load_channel_map(mapping: Any = None) -> Any:
                 line=line,
             )
         roles = seen.setdefault((code, mode), set())
-        clash = role in roles or (
-            roles and (role == "either" or "either" in roles)
-        )
+        clash = role in roles or (roles and (role == "either" or "either" in roles))
         if clash:
             shown = f"{code}" + (f" ({mode})" if mode else "")
             raise EventTableError(
@@ -172,7 +170,7 @@ def load_channel_map(mapping: Any = None) -> Any:
                 line=line,
             )
         roles.add(role)
-    return table.astype({c: str for c in _REQUIRED}).reset_index(drop=True)
+    return table.astype(dict.fromkeys(_REQUIRED, str)).reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -190,9 +188,7 @@ class ChannelLookup:
         """Compile :func:`load_channel_map` ``(mapping)``."""
         table = load_channel_map(mapping)
         rules: dict[tuple[str, str], tuple[int, int]] = {}
-        for code, mode, role, channel in table[list(_REQUIRED)].itertuples(
-            index=False
-        ):
+        for code, mode, role, channel in table[list(_REQUIRED)].itertuples(index=False):
             src, tgt = rules.get((code, mode), (-1, -1))
             ch = CHANNELS.index(channel)
             if role in ("source", "either"):
@@ -206,9 +202,7 @@ class ChannelLookup:
         """Every event code that can be a contact."""
         return {code for code, _ in self.rules}
 
-    def channels(
-        self, codes: Any, modes: Any
-    ) -> tuple[Int8Array, Int8Array]:
+    def channels(self, codes: Any, modes: Any) -> tuple[Int8Array, Int8Array]:
         """Channel of each event with F as source and with F as target.
 
         ``codes`` and ``modes`` are pandas Series (any string dtype); only

@@ -36,7 +36,7 @@ from middlepower._optional import import_optional
 from middlepower.events._channels import CHANNELS, ChannelLookup
 from middlepower.events._schema import LEVELS, EventTableError, check_event_table
 from middlepower.exceptions import InvalidParameterError, MiddlePowerError
-from middlepower.models import Contact, ContactSequence, Evidence
+from middlepower.models import Channel, Contact, ContactSequence, Evidence
 
 __all__ = [
     "Contacts",
@@ -71,7 +71,7 @@ class EmptySequenceError(MiddlePowerError, ValueError):
 
 
 def to_day(value: Any, name: str) -> int:
-    """Days since 1970-01-01 of a date given as date, datetime, string or Timestamp."""
+    """Return days since 1970-01-01 of a date, datetime, ISO string or Timestamp."""
     if isinstance(value, str):
         try:
             value = dt.date.fromisoformat(value[:10])
@@ -87,7 +87,7 @@ def to_day(value: Any, name: str) -> int:
 
 
 def from_day(day: int) -> dt.date:
-    """The date ``day`` days after 1970-01-01."""
+    """Return the date ``day`` days after 1970-01-01."""
     return _EPOCH + dt.timedelta(days=int(day))
 
 
@@ -112,7 +112,7 @@ def check_direction(direction: str) -> Direction:
             f"Unknown direction {direction!r}; expected 'both' (the focal state "
             "as source or target) or 'outgoing' (as source only)."
         )
-    return direction  # type: ignore[return-value]  # checked above
+    return "both" if direction == "both" else "outgoing"
 
 
 def check_dedupe(dedupe: object) -> Dedupe:
@@ -122,7 +122,7 @@ def check_dedupe(dedupe: object) -> Dedupe:
             f"Unknown dedupe {dedupe!r}; expected 'day' (reports of one contact "
             "on one day count once) or None (every report is a contact)."
         )
-    return dedupe  # type: ignore[return-value]  # checked above
+    return None if dedupe is None else "day"
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ class Views:
         return int(self.focal.shape[0])
 
     def take(self, rows: npt.NDArray[Any]) -> Views:
-        """The views at ``rows`` (an index or boolean array)."""
+        """Return the views at ``rows`` (an index or boolean array)."""
         return Views(
             self.states,
             self.datasets,
@@ -164,7 +164,7 @@ class Views:
         )
 
     def to_frame(self) -> Any:
-        """The views as a DataFrame of codes (for the Dask shuffle)."""
+        """Return the views as a DataFrame of codes (for the Dask shuffle)."""
         pd = import_optional("pandas", "data", "event contacts")
         states = np.array(self.states, dtype=object)
         datasets = np.array(self.datasets, dtype=object)
@@ -297,8 +297,8 @@ def event_views(
             else "column 'level' has missing values"
         )
         raise EventTableError(
-            where, problem + " in contact rows; expected 'leader', 'government' or "
-            "'other'"
+            where,
+            problem + " in contact rows; expected 'leader', 'government' or 'other'",
         )
     if level is not None:
         mask &= np.isin(level_all, [LEVELS.index(lv) for lv in level])
@@ -314,7 +314,9 @@ def event_views(
     eid = sub["event_id"]
     id_missing = eid.isna().to_numpy()
     if id_missing[ok].any():
-        raise EventTableError(where, "column 'event_id' has missing ids in contact rows")
+        raise EventTableError(
+            where, "column 'event_id' has missing ids in contact rows"
+        )
     if pd.api.types.is_integer_dtype(eid.dtype):
         event = eid.to_numpy(dtype=np.int64, na_value=0)
     else:
@@ -609,7 +611,9 @@ def contact_rows(
             "focal": pd.array(states[c.focal], dtype="string"),
             "partner": pd.array(states[c.partner], dtype="string"),
             "date": c.day.astype("datetime64[D]").astype("datetime64[ns]"),
-            "channel": pd.array(np.array(CHANNELS, dtype=object)[c.channel], dtype="string"),
+            "channel": pd.array(
+                np.array(CHANNELS, dtype=object)[c.channel], dtype="string"
+            ),
             "level": pd.array(np.array(LEVELS, dtype=object)[c.level], dtype="string"),
             "event_id": c.event_min,
             "n_reports": c.n_reports,
@@ -759,7 +763,7 @@ def contacts(
             Contact(
                 partner=c.states[int(c.partner[i])],
                 on=from_day(int(c.day[i])),
-                channel=CHANNELS[int(c.channel[i])],
+                channel=Channel(CHANNELS[int(c.channel[i])]),
                 level=LEVELS[int(c.level[i])],
                 evidence=tuple(evidence),
             )

@@ -191,8 +191,8 @@ def check_event_table(events: Any, where: str = "<DataFrame>") -> None:
     >>> try:
     ...     check_event_table(pd.DataFrame({"event_id": [1], "date": ["2018-06-01"]}))
     ... except mp.DataFormatError as err:
-    ...     print(err)  # doctest: +ELLIPSIS
-    <DataFrame>: the table lacks columns of the canonical event table; missing columns: 'source', ...
+    ...     print(err.missing[:3])
+    ('source', 'target', 'code')
     """
     import pandas as pd
 
@@ -206,7 +206,9 @@ def check_event_table(events: Any, where: str = "<DataFrame>") -> None:
     missing = [c for c in CANONICAL_COLUMNS if c not in columns]
     if missing:
         raise EventTableError(
-            where, "the table lacks columns of the canonical event table", missing=missing
+            where,
+            "the table lacks columns of the canonical event table",
+            missing=missing,
         )
     if len(set(columns)) != len(columns):
         raise EventTableError(where, "the table repeats a column name")
