@@ -140,3 +140,42 @@ def test_errors_on_workers_reach_the_client_intact(client):
         )
     with pytest.raises(mp.DataFormatError, match="missing columns: 'level'"):
         balance_panel(ddf.drop(columns="level"), GRAPH, ("USA", "CHN"))
+
+
+def test_command_line_runs_on_the_cluster(client, tmp_path, capsys):
+    from middlepower.cli import main
+
+    events = random_events(1200, seed=5)
+    paths = []
+    for i, part in enumerate(np.array_split(np.arange(len(events)), 3)):
+        path = tmp_path / f"events-{i}.parquet"
+        events.iloc[part].reset_index(drop=True).to_parquet(path)
+        paths.append(str(path))
+    out = tmp_path / "panel.parquet"
+    address = client.scheduler.address
+    code = main(
+        [
+            "events",
+            *paths,
+            "--format",
+            "canonical",
+            "--poles",
+            "USA",
+            "CHN",
+            "--alignment",
+            "korea-2025",
+            "--level",
+            "all",
+            "--unaligned",
+            "drop",
+            "--dask",
+            address,
+            "--out",
+            str(out),
+        ]
+    )
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    assert "read 3 file(s) on the cluster" in err
+    want = balance_panel(events, GRAPH, ("USA", "CHN"), level=None, unaligned="drop")
+    pd.testing.assert_frame_equal(pd.read_parquet(out), want, check_dtype=False)
