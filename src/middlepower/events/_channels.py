@@ -210,18 +210,29 @@ class ChannelLookup:
         """
         pd = import_optional("pandas", "data", "event contacts")
         c_idx, c_uniq = pd.factorize(codes, use_na_sentinel=True)
-        m_idx, m_uniq = pd.factorize(modes, use_na_sentinel=True)
+        if bool(modes.isna().all()):  # CAMEO data: no modes, skip a factorisation
+            m_idx, m_uniq = None, []
+        else:
+            m_idx, m_uniq = pd.factorize(modes, use_na_sentinel=True)
         c_norm = [str(v).strip().upper() for v in c_uniq]
         m_norm = [""] + [str(v).strip().lower() for v in m_uniq]
-        src_table = np.full((len(c_norm) + 1, len(m_norm)), -1, dtype=np.int8)
+        width = len(m_norm)
+        src_table = np.full((len(c_norm) + 1) * width, -1, dtype=np.int8)
         tgt_table = np.full_like(src_table, -1)
         for i, code in enumerate(c_norm):
             for j, mode in enumerate(m_norm):
                 rule = self.rules.get((code, mode))
                 if rule is not None:
-                    src_table[i + 1, j], tgt_table[i + 1, j] = rule
-        ci = np.asarray(c_idx, dtype=np.intp) + 1
-        mi = np.asarray(m_idx, dtype=np.intp) + 1
-        out_src: Int8Array = src_table[ci, mi]
-        out_tgt: Int8Array = tgt_table[ci, mi]
+                    src_table[(i + 1) * width + j], tgt_table[(i + 1) * width + j] = (
+                        rule
+                    )
+        # flat index (code + 1) * width + (mode + 1), computed in place
+        key = np.asarray(c_idx, dtype=np.intp)
+        key += 1
+        key *= width
+        if m_idx is not None:
+            key += np.asarray(m_idx, dtype=np.intp)
+            key += 1
+        out_src: Int8Array = src_table[key]
+        out_tgt: Int8Array = tgt_table[key]
         return out_src, out_tgt

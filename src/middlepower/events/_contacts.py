@@ -46,6 +46,7 @@ __all__ = [
     "contacts",
     "dedupe_views",
     "event_views",
+    "unpack",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -164,18 +165,21 @@ class Views:
         )
 
     def to_frame(self) -> Any:
-        """Return the views as a DataFrame of codes (for the Dask shuffle)."""
+        """Return the views as a DataFrame (for the Dask shuffle).
+
+        State codes and data set names are pyarrow strings (compact, and
+        hashed by value, so that every partition sends a (focal state,
+        period) to the same place).
+        """
         pd = import_optional("pandas", "data", "event contacts")
-        states = np.array(self.states, dtype=object)
-        datasets = np.array(self.datasets, dtype=object)
         return pd.DataFrame(
             {
-                "focal": pd.array(states[self.focal], dtype="string"),
-                "partner": pd.array(states[self.partner], dtype="string"),
+                "focal": _arrow_strings(self.focal, self.states),
+                "partner": _arrow_strings(self.partner, self.states),
                 "day": self.day,
                 "channel": self.channel,
                 "level": self.level,
-                "dataset": pd.array(datasets[self.dataset], dtype="string"),
+                "dataset": _arrow_strings(self.dataset, self.datasets),
                 "event_id": self.event,
             }
         )
@@ -198,6 +202,16 @@ class Views:
             dataset=np.asarray(d_idx, dtype=np.int32),
             event=event,
         )
+
+
+def _arrow_strings(codes: npt.NDArray[Any], vocab: Sequence[str]) -> Any:
+    """Strings ``vocab[codes]`` as a pandas array of pyarrow strings."""
+    pd = import_optional("pandas", "data", "event contacts")
+    pa = import_optional("pyarrow", "data", "event contacts")
+    indices = pa.array(np.asarray(codes, dtype=np.int32), type=pa.int32())
+    dictionary = pa.array(list(vocab), type=pa.string())
+    decoded = pa.DictionaryArray.from_arrays(indices, dictionary).dictionary_decode()
+    return pd.arrays.ArrowExtensionArray(decoded)
 
 
 def _factorize_pair(a: Any, b: Any) -> tuple[Int32Array, Int32Array, tuple[str, ...]]:
@@ -279,7 +293,7 @@ def event_views(
     lookup = lookup or ChannelLookup.from_mapping()
     ch_src, ch_tgt = lookup.channels(events["code"], events["mode"])
     if direction == "outgoing":
-        ch_tgt = np.full_like(ch_tgt, -1)
+        ch_tgt[:] = -1
     mask = (ch_src >= 0) | (ch_tgt >= 0)
     lv_idx, lv_uniq = pd.factorize(events["level"])
     lv_names = [str(v) for v in lv_uniq]
@@ -288,8 +302,8 @@ def event_views(
         dtype=np.int8,
     )
     level_all = lv_code[np.asarray(lv_idx, dtype=np.intp)]
-    bad = level_all[mask] < 0
-    if bad.any():
+    del lv_idx
+    if (level_all[mask] < 0).any():
         shown = sorted({v for v in lv_names if v not in LEVELS})
         problem = (
             f"column 'level' holds {', '.join(map(repr, shown))}"
@@ -303,17 +317,23 @@ def event_views(
     if level is not None:
         mask &= np.isin(level_all, [LEVELS.index(lv) for lv in level])
     rows = np.flatnonzero(mask)
-    sub = events[["source", "target", "date", "event_id", "dataset"]].iloc[rows]
-    src, tgt, states = _factorize_pair(sub["source"], sub["target"])
-    days = _days(sub["date"], where)
+    del mask
+    level_sub = level_all[rows]
+    c_src = ch_src[rows]
+    c_tgt = ch_tgt[rows]
+    del level_all, ch_src, ch_tgt
+    # one column at a time, so that only one subset copy lives at once
+    src, tgt, states = _factorize_pair(
+        events["source"].iloc[rows], events["target"].iloc[rows]
+    )
+    days = _days(events["date"].iloc[rows], where)
     ok = (src >= 0) & (tgt >= 0) & (src != tgt)
     if start is not None:
         ok &= days >= start
     if end is not None:
         ok &= days <= end
-    eid = sub["event_id"]
-    id_missing = eid.isna().to_numpy()
-    if id_missing[ok].any():
+    eid = events["event_id"].iloc[rows]
+    if eid.isna().to_numpy()[ok].any():
         raise EventTableError(
             where, "column 'event_id' has missing ids in contact rows"
         )
@@ -321,15 +341,14 @@ def event_views(
         event = eid.to_numpy(dtype=np.int64, na_value=0)
     else:
         event = eid.astype(object).to_numpy()
-    ds_idx, ds_uniq = pd.factorize(sub["dataset"], sort=True)
+    del eid
+    ds_idx, ds_uniq = pd.factorize(events["dataset"].iloc[rows], sort=True)
     ds_idx = np.asarray(ds_idx, dtype=np.int32)
     if (ds_idx[ok] < 0).any():
         raise EventTableError(
             where, "column 'dataset' has missing names in contact rows"
         )
-    level_sub = level_all[rows]
-    c_src = ch_src[rows]
-    c_tgt = ch_tgt[rows]
+    del rows
     allowed = np.ones(len(states), dtype=bool)
     if focal is not None:
         allowed[:] = False
@@ -342,19 +361,27 @@ def event_views(
     as_src[as_src] = allowed[src[as_src]]
     as_tgt = ok & (c_tgt >= 0)
     as_tgt[as_tgt] = allowed[tgt[as_tgt]]
+    del ok
     i_src = np.flatnonzero(as_src)
     i_tgt = np.flatnonzero(as_tgt)
-    pick = np.concatenate([i_src, i_tgt])
+    del as_src, as_tgt
+
+    def both(a: npt.NDArray[Any], b: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        out = np.empty(i_src.shape[0] + i_tgt.shape[0], dtype=a.dtype)
+        np.take(a, i_src, out=out[: i_src.shape[0]])
+        np.take(b, i_tgt, out=out[i_src.shape[0] :])
+        return out
+
     return Views(
         states=states,
         datasets=tuple(str(v) for v in ds_uniq),
-        focal=np.concatenate([src[i_src], tgt[i_tgt]]).astype(np.int32),
-        partner=np.concatenate([tgt[i_src], src[i_tgt]]).astype(np.int32),
-        day=days[pick],
-        channel=np.concatenate([c_src[i_src], c_tgt[i_tgt]]).astype(np.int8),
-        level=level_sub[pick],
-        dataset=ds_idx[pick],
-        event=event[pick],
+        focal=both(src, tgt),
+        partner=both(tgt, src),
+        day=both(days, days),
+        channel=both(c_src, c_tgt),
+        level=both(level_sub, level_sub),
+        dataset=both(ds_idx, ds_idx),
+        event=both(event, event),
     )
 
 
@@ -376,23 +403,43 @@ def _decode(keys: IntArray, decode: npt.NDArray[Any], integer: bool) -> Any:
     return keys if integer else decode[keys]
 
 
-def sort_order(parts: Sequence[tuple[npt.NDArray[Any], int]], stable: bool) -> IntArray:
-    """Argsort by several non-negative integer keys, the first most significant.
+def sort_order(
+    parts: Sequence[tuple[npt.NDArray[Any], int, int]], stable: bool
+) -> tuple[IntArray, IntArray | None]:
+    """Argsort by several integer keys, the first most significant.
 
-    One composite int64 key when the radices allow, else :func:`numpy.lexsort`.
+    Each part is ``(values, radix, offset)`` with ``0 <= values - offset <
+    radix``. The parts are packed into one int64 key (accumulated in place);
+    when the row index fits below it too, the packed values are sorted
+    (:meth:`numpy.ndarray.sort`, vectorised, much faster than an argsort)
+    and the order read back from the low bits, which also makes the order
+    stable. The sorted key is returned so that runs of equal keys are found
+    with one comparison. Keys too wide for int64 fall back to
+    :func:`numpy.lexsort` (stable; no key returned).
     """
+    n = parts[0][0].shape[0]
     total = 1
-    for _, radix in parts:
+    for _, radix, _ in parts:
         total *= max(int(radix), 1)
-    if total < _KEY_LIMIT:
-        key = np.zeros(parts[0][0].shape[0], dtype=np.int64)
-        for values, radix in parts:
-            key *= max(int(radix), 1)
-            key += values
-        order: IntArray = np.argsort(key, kind="stable" if stable else "quicksort")
-        return order
-    out: IntArray = np.lexsort(tuple(v for v, _ in reversed(parts)))
-    return out
+    if total >= _KEY_LIMIT:
+        out: IntArray = np.lexsort(tuple(v for v, _, _ in reversed(parts)))
+        return out, None
+    key = np.zeros(n, dtype=np.int64)
+    for values, radix, offset in parts:
+        key *= max(int(radix), 1)
+        key += values
+        if offset:
+            key -= offset
+    bits = max(n - 1, 1).bit_length()
+    if total < _KEY_LIMIT >> bits:
+        key <<= bits
+        key |= np.arange(n, dtype=np.int64)
+        key.sort()
+        order = key & ((1 << bits) - 1)
+        key >>= bits
+        return order, key
+    order = np.argsort(key, kind="stable" if stable else "quicksort")
+    return order, key[order]
 
 
 @dataclass(frozen=True)
@@ -408,13 +455,15 @@ class Contacts:
     event_key: IntArray  # smallest report's key (order-preserving)
     event_min: npt.NDArray[Any]  # smallest report's event id
     n_reports: IntArray
-    member: IntArray  # for each view row: the index of its contact
+    member: IntArray | None  # for each view row: the index of its contact
 
     def __len__(self) -> int:
         return int(self.focal.shape[0])
 
 
-def dedupe_views(views: Views, dedupe: Dedupe = "day") -> Contacts:
+def dedupe_views(
+    views: Views, dedupe: Dedupe = "day", *, members: bool = False
+) -> Contacts:
     """Stage 2: merge reports of one contact; order the contacts.
 
     With ``dedupe="day"`` the views that share focal state, partner, day and
@@ -428,6 +477,9 @@ def dedupe_views(views: Views, dedupe: Dedupe = "day") -> Contacts:
         From :func:`event_views`.
     dedupe : {"day", None}
         Merge reports, or keep every view as a contact.
+    members : bool, optional
+        Also return, for every view, the index of its contact (to gather the
+        event ids of each contact as evidence).
 
     Returns
     -------
@@ -445,70 +497,103 @@ def dedupe_views(views: Views, dedupe: Dedupe = "day") -> Contacts:
         espan = int(keys.max()) - emin + 1
     else:
         dmin, span, emin, espan = 0, 1, 0, 1
-    day0 = views.day - dmin
-    order1 = sort_order(
-        [
-            (views.focal.astype(np.int64), n_states),
-            (day0, span),
-            (views.partner.astype(np.int64), n_states),
-            (views.channel.astype(np.int64), len(CHANNELS)),
-        ]
-        + ([] if dedupe == "day" else [(keys - emin, espan)]),
-        stable=dedupe != "day",
-    )
+    parts: list[tuple[npt.NDArray[Any], int, int]] = [
+        (views.focal, n_states, 0),
+        (views.day, span, dmin),
+        (views.partner, n_states, 0),
+        (views.channel, len(CHANNELS), 0),
+    ]
+    if dedupe != "day":
+        parts.append((keys, espan, emin))
+    order1, key1 = sort_order(parts, stable=dedupe != "day")
+    # the columns in sorted order: decoded from the sorted key when there is
+    # one (sequential arithmetic, no random-access gathers), else gathered
+    f1: npt.NDArray[Any]
+    d1: npt.NDArray[Any]
+    p1: npt.NDArray[Any]
+    c1: npt.NDArray[Any]
+    if key1 is not None:
+        cols = unpack(key1, [(radix, offset) for _, radix, offset in parts])
+        f1, d1, p1, c1 = cols[0], cols[1], cols[2], cols[3]
+    else:
+        f1, d1 = views.focal[order1], views.day[order1]
+        p1, c1 = views.partner[order1], views.channel[order1]
+    del parts
     if dedupe == "day" and n:
-        f1 = views.focal[order1]
-        d1 = views.day[order1]
-        p1 = views.partner[order1]
-        c1 = views.channel[order1]
         change = np.empty(n, dtype=bool)
         change[0] = True
-        change[1:] = (
-            (f1[1:] != f1[:-1])
-            | (d1[1:] != d1[:-1])
-            | (p1[1:] != p1[:-1])
-            | (c1[1:] != c1[:-1])
-        )
+        if key1 is not None:
+            np.not_equal(key1[1:], key1[:-1], out=change[1:])
+        else:
+            change[1:] = (
+                (f1[1:] != f1[:-1])
+                | (d1[1:] != d1[:-1])
+                | (p1[1:] != p1[:-1])
+                | (c1[1:] != c1[:-1])
+            )
+        del key1
         starts = np.flatnonzero(change)
         ev_min = np.minimum.reduceat(keys[order1], starts)
         lv = np.minimum.reduceat(views.level[order1], starts)
         n_rep = np.diff(np.append(starts, n)).astype(np.int64)
-        first = order1[starts]
-        group_sorted = np.cumsum(change) - 1
+        focal, day, partner, channel = f1[starts], d1[starts], p1[starts], c1[starts]
     else:
-        first = order1
+        del key1
+        change = np.ones(n, dtype=bool)
         ev_min = keys[order1]
         lv = views.level[order1]
         n_rep = np.ones(n, dtype=np.int64)
-        group_sorted = np.arange(n, dtype=np.int64)
-    focal = views.focal[first]
-    day = views.day[first]
-    order2 = sort_order(
-        [
-            (focal.astype(np.int64), n_states),
-            (day - dmin, span),
-            (ev_min - emin, espan),
-        ],
+        focal, day, partner, channel = f1, d1, p1, c1
+    del f1, d1, p1, c1
+    order2, _ = sort_order(
+        [(focal, n_states, 0), (day, span, dmin), (ev_min, espan, emin)],
         stable=True,
     )
-    rank = np.empty_like(order2)
-    rank[order2] = np.arange(order2.shape[0])
-    member = np.empty(n, dtype=np.int64)
-    member[order1] = rank[group_sorted]
-    first = first[order2]
+    member = None
+    if members:
+        rank = np.empty_like(order2)
+        rank[order2] = np.arange(order2.shape[0])
+        member = np.empty(n, dtype=np.int64)
+        member[order1] = rank[np.cumsum(change) - 1]
+    del order1, change
     ev_min = ev_min[order2]
     return Contacts(
         states=views.states,
-        focal=views.focal[first],
-        partner=views.partner[first],
-        day=views.day[first],
-        channel=views.channel[first],
+        focal=focal[order2].astype(np.int32),
+        partner=partner[order2].astype(np.int32),
+        day=day[order2].astype(np.int64),
+        channel=channel[order2].astype(np.int8),
         level=lv[order2],
         event_key=ev_min,
         event_min=_decode(ev_min, decode, integer),
         n_reports=n_rep[order2],
         member=member,
     )
+
+
+def unpack(key: IntArray, parts: Sequence[tuple[int, int]]) -> list[IntArray]:
+    """Split a composite key of :func:`sort_order` back into its parts.
+
+    Parameters
+    ----------
+    key : numpy.ndarray of int64
+        The composite keys.
+    parts : sequence of (radix, offset)
+        As given to :func:`sort_order`, most significant first.
+
+    Returns
+    -------
+    list of numpy.ndarray
+        One array per part, offsets added back.
+    """
+    rest = key.copy()
+    out: list[IntArray] = []
+    for radix, offset in reversed(parts):
+        rest, value = np.divmod(rest, max(int(radix), 1))
+        if offset:
+            value += offset
+        out.append(value)
+    return out[::-1]
 
 
 def contact_rows(
@@ -735,7 +820,7 @@ def contacts(
         direction=check_direction(direction),
         lookup=ChannelLookup.from_mapping(mapping),
     )
-    c = dedupe_views(views, check_dedupe(dedupe))
+    c = dedupe_views(views, check_dedupe(dedupe), members=True)
     if not len(c):
         shown = "every level" if level is None else f"level {level!r}"
         raise EmptySequenceError(
@@ -743,8 +828,9 @@ def contacts(
             f"({shown}, direction {direction!r}) in the event table."
         )
     # evidence: the reports of each contact, grouped by data set
-    by_contact = np.argsort(c.member, kind="stable")
-    bounds = np.searchsorted(c.member[by_contact], np.arange(len(c) + 1))
+    member = c.member if c.member is not None else np.zeros(0, dtype=np.int64)
+    by_contact = np.argsort(member, kind="stable")
+    bounds = np.searchsorted(member[by_contact], np.arange(len(c) + 1))
     ids = views.event[by_contact]
     ds = views.dataset[by_contact]
     items: list[Contact] = []

@@ -186,11 +186,14 @@ def _columns(poles: Sequence[str]) -> list[str]:
 
 def panel_kernel(
     c: Contacts,
-    table: AlignmentTable,
+    alignment: Any,
     salience: Salience,
     offset: Any,
     min_contacts: int,
     unaligned: Unaligned,
+    *,
+    poles: Sequence[str] = (),
+    kinds: Mapping[TieKind, float] | Mapping[str, float] | None = None,
 ) -> Any:
     """Return the panel rows of ordered contacts (one vectorised pass).
 
@@ -199,8 +202,11 @@ def panel_kernel(
     c : Contacts
         From :func:`~middlepower.events._contacts.dedupe_views`: in order of
         focal state, day and smallest event id.
-    table : AlignmentTable
-        The alignment of every snapshot the periods need.
+    alignment : AlignmentTable or an alignment source
+        The compiled alignment of every snapshot the periods need, or a
+        source for :func:`~middlepower.events._alignment.build_alignment`
+        (compiled here for the periods' start days, with ``poles`` and
+        ``kinds``).
     salience : Salience
         Scheme, δ, h and channel multipliers.
     offset : pandas.DateOffset
@@ -217,69 +223,85 @@ def panel_kernel(
         :func:`balance_panel`).
     """
     pd = import_optional("pandas", "data", "balance_panel")
-    poles = table.poles
-    m = len(poles)
     n = len(c)
-    pstart, pend = period_bounds(c.day, offset)
+    pstart = period_bounds(c.day, offset)[0]
     change = np.ones(n, dtype=bool)
     if n:
         change[1:] = (c.focal[1:] != c.focal[:-1]) | (pstart[1:] != pstart[:-1])
     starts = np.flatnonzero(change)
-    seg = np.cumsum(change) - 1
+    seg = np.cumsum(change, dtype=np.int64)
+    seg -= 1
+    del change
     n_seg = int(starts.shape[0])
     seg_focal = c.focal[starts]
     seg_start = pstart[starts]
-    seg_end = pend[starts]
-    # alignment of each contact's partner on its period's start day
+    seg_end = period_bounds(seg_start, offset)[1]
+    # alignment of each contact's partner on its period's start day: one
+    # small (snapshot x state) table, gathered once per contact
     u_start, inv = np.unique(seg_start, return_inverse=True)
+    if isinstance(alignment, AlignmentTable):
+        table = alignment
+    else:
+        table = build_alignment(alignment, poles, kinds=kinds, days=u_start)
+    m = len(table.poles)
     seg_snap = table.snapshot_of(u_start)[inv.reshape(-1)]
-    snap = seg_snap[seg]
     col_of_state = table.index_of(c.states)
-    col = col_of_state[c.partner] if n else np.zeros(0, dtype=np.int64)
-    known = col >= 0
-    known[known] = table.known[snap[known], col[known]]
+    n_states = max(len(c.states), 1)
+    known_ss = np.zeros((table.A.shape[0], n_states), dtype=bool)
+    A_ss = np.zeros((table.A.shape[0], n_states, m))
+    has_col = np.flatnonzero(col_of_state >= 0)
+    if has_col.size and table.A.shape[0]:
+        known_ss[:, has_col] = table.known[:, col_of_state[has_col]]
+        A_ss[:, has_col] = table.A[:, col_of_state[has_col]]
+    A_ss[~known_ss] = 0.0
+    flat = seg_snap[seg] if n else np.zeros(0, dtype=np.int64)
+    flat *= n_states
+    flat += c.partner
+    known = known_ss.reshape(-1)[flat]
     n_unaligned = np.bincount(seg[~known], minlength=n_seg).astype(np.int64)
-    keep = known
-    if not known.all():
-        if unaligned == "raise":
-            bad = sorted({c.states[i] for i in np.unique(c.partner[~known]).tolist()})
-            days = np.unique(pstart[~known])
-            when = str(from_day(int(days[0]))) + (", ..." if days.size > 1 else "")
-            raise UnalignedStateError(
-                bad,
-                f"the alignment ({table.source}) on {when}; pass unaligned='drop' "
-                "to leave their contacts out",
-            )
-    kept_seg = seg[keep]
-    # segments that keep at least one contact, renumbered densely
-    has = np.bincount(kept_seg, minlength=n_seg) > 0
-    new_id = np.cumsum(has) - 1
-    g = new_id[kept_seg]
-    n_g = int(has.sum())
-    day = c.day[keep]
-    partner = c.partner[keep].astype(np.int64)
+    all_known = bool(known.all())
+    if not all_known and unaligned == "raise":
+        bad = sorted({c.states[i] for i in np.unique(c.partner[~known]).tolist()})
+        days = np.unique(pstart[~known])
+        when = str(from_day(int(days[0]))) + (", ..." if days.size > 1 else "")
+        raise UnalignedStateError(
+            bad,
+            f"the alignment ({table.source}) on {when}; pass unaligned='drop' "
+            "to leave their contacts out",
+        )
+    if all_known:  # the usual case: no copies
+        g, n_g, has = seg, n_seg, np.ones(n_seg, dtype=bool)
+        day, partner, channel, n_rep = c.day, c.partner, c.channel, c.n_reports
+    else:
+        kept_seg = seg[known]
+        has = np.bincount(kept_seg, minlength=n_seg) > 0
+        new_id = np.cumsum(has) - 1
+        g = new_id[kept_seg]
+        n_g = int(has.sum())
+        day, partner = c.day[known], c.partner[known]
+        channel, n_rep = c.channel[known], c.n_reports[known]
+        pstart, flat = pstart[known], flat[known]
+    del seg, known
     mult_of = salience.multipliers()
-    mult = np.array([mult_of[Channel(ch)] for ch in CHANNELS], dtype=float)[
-        c.channel[keep]
-    ]
+    mult = np.array([mult_of[Channel(ch)] for ch in CHANNELS], dtype=float)[channel]
+    elapsed = (day - pstart).astype(float)
+    del pstart
     w = segment_salience_kernel(
         salience.scheme,
         g,
-        (day - pstart[keep]).astype(float),
+        elapsed,
         mult,
         n_g,
         decay=salience.decay,
         half_life_days=salience.half_life_days,
     )
-    A_rows = table.A[snap[keep], col[keep]]
-    pi = segment_pole_attention_kernel(w, g, A_rows.reshape(-1, m), n_g)
+    del elapsed, mult
+    pi = segment_pole_attention_kernel(w, g, A_ss.reshape(-1, m)[flat], n_g)
+    del w, flat
     E = equidistance_kernel(pi) if n_g else np.zeros(0)
     n_contacts = np.bincount(g, minlength=n_g).astype(np.int64)
-    pairs = np.unique(g * max(len(c.states), 1) + partner)
-    n_partners = np.bincount(pairs // max(len(c.states), 1), minlength=n_g).astype(
-        np.int64
-    )
-    n_reports = np.bincount(g, weights=c.n_reports[keep], minlength=n_g)
+    n_partners = _distinct_per_segment(g, partner, n_g, n_states)
+    n_reports = np.bincount(g, weights=n_rep, minlength=n_g)
     rows = n_contacts >= min_contacts
     states = np.array(c.states, dtype=object)
     data: dict[str, Any] = {
@@ -296,9 +318,27 @@ def panel_kernel(
     }
     if m == 2:
         data["tilt"] = (tilt_kernel(pi) if n_g else np.zeros(0))[rows].astype(float)
-    for j, p in enumerate(poles):
+    for j, p in enumerate(table.poles):
         data[f"pi_{p}"] = pi[rows, j].astype(float)
-    return pd.DataFrame(data, columns=_columns(poles))
+    return pd.DataFrame(data, columns=_columns(table.poles))
+
+
+def _distinct_per_segment(
+    segment: IntArray, value: npt.NDArray[Any], n_segments: int, n_values: int
+) -> IntArray:
+    """Count the distinct values in each segment (values in ``0 .. n_values-1``)."""
+    key = segment.astype(np.int64) * n_values
+    key += value
+    if n_segments * n_values <= _LUT_LIMIT:  # a bitmap: linear time
+        seen = np.zeros(n_segments * n_values, dtype=bool)
+        seen[key] = True
+        present = np.flatnonzero(seen)
+    else:  # pragma: no cover - more segments x states than the bitmap allows
+        present = np.unique(key)
+    out: IntArray = np.bincount(present // n_values, minlength=n_segments).astype(
+        np.int64
+    )
+    return out
 
 
 def _finish(frame: Any) -> Any:
@@ -592,6 +632,16 @@ def balance_panel(
         lookup=lookup,
     )
     c = dedupe_views(views_, dedupe)
-    starts = np.unique(period_bounds(c.day, offset)[0])
-    table = build_alignment(alignment, pole_list, kinds=kinds, days=starts)
-    return _finish(panel_kernel(c, table, sal, offset, min_contacts, unaligned))
+    del views_
+    return _finish(
+        panel_kernel(
+            c,
+            alignment,
+            sal,
+            offset,
+            min_contacts,
+            unaligned,
+            poles=pole_list,
+            kinds=kinds,
+        )
+    )
