@@ -50,14 +50,29 @@ def _strings(codes: np.ndarray, vocab: list[str]) -> pd.arrays.ArrowExtensionArr
 def events(
     n: int, seed: int = 0, first_id: int = 0, n_states: int = 200
 ) -> pd.DataFrame:
-    """``n`` canonical events over 30 years, pyarrow-backed strings."""
+    """``n`` canonical events over 30 years, pyarrow-backed strings.
+
+    Drawn a million rows at a time into compact integer arrays, so that
+    building the table costs little more memory than the table itself.
+    """
     rng = np.random.default_rng(seed)
     vocab = states(n_states)
     p = 1.0 / np.arange(1, len(vocab) + 1) ** 1.1  # Zipf-like
     p /= p.sum()
-    src = rng.choice(len(vocab), size=n, p=p)
-    tgt = rng.choice(len(vocab), size=n, p=p)
-    days = rng.integers(0, YEARS * 365 + 7, size=n)
+    src = np.empty(n, dtype=np.int32)
+    tgt = np.empty(n, dtype=np.int32)
+    code = np.empty(n, dtype=np.int8)
+    level = np.empty(n, dtype=np.int8)
+    days = np.empty(n, dtype=np.int32)
+    step = 1_000_000
+    for lo in range(0, n, step):
+        hi = min(n, lo + step)
+        m = hi - lo
+        src[lo:hi] = rng.choice(len(vocab), size=m, p=p)
+        tgt[lo:hi] = rng.choice(len(vocab), size=m, p=p)
+        code[lo:hi] = rng.choice(len(CODES), size=m, p=CODE_P)
+        level[lo:hi] = rng.choice(3, size=m, p=LEVEL_P)
+        days[lo:hi] = rng.integers(0, YEARS * 365 + 7, size=m)
     first = np.datetime64(FIRST_DAY.isoformat(), "D")
     return pd.DataFrame(
         {
@@ -65,11 +80,11 @@ def events(
             "date": (first + days).astype("datetime64[ns]"),
             "source": _strings(src, vocab),
             "target": _strings(tgt, vocab),
-            "code": _strings(rng.choice(len(CODES), size=n, p=CODE_P), list(CODES)),
+            "code": _strings(code, list(CODES)),
             "mode": pd.arrays.ArrowExtensionArray(pa.nulls(n, type=pa.string())),
             "intensity": rng.normal(2.0, 1.0, size=n),
-            "level": _strings(rng.choice(3, size=n, p=LEVEL_P), list(LEVELS)),
-            "dataset": _strings(np.zeros(n, dtype=np.int64), ["SYN"]),
+            "level": _strings(level, list(LEVELS)),
+            "dataset": _strings(np.zeros(n, dtype=np.int8), ["SYN"]),
             "mentions": rng.integers(1, 20, size=n),
         }
     )

@@ -392,7 +392,7 @@ def event_keys(event: npt.NDArray[Any]) -> tuple[IntArray, npt.NDArray[Any]]:
     distinct ids. ``decode[key - offset]`` gives the id back (see code).
     """
     if np.issubdtype(event.dtype, np.integer):
-        keys = event.astype(np.int64)
+        keys: IntArray = np.asarray(event, dtype=np.int64)  # no copy if int64
         return keys, keys
     pd = import_optional("pandas", "data", "event contacts")
     codes, uniq = pd.factorize(event, sort=True)
@@ -506,18 +506,7 @@ def dedupe_views(
     if dedupe != "day":
         parts.append((keys, espan, emin))
     order1, key1 = sort_order(parts, stable=dedupe != "day")
-    # the columns in sorted order: decoded from the sorted key when there is
-    # one (sequential arithmetic, no random-access gathers), else gathered
-    f1: npt.NDArray[Any]
-    d1: npt.NDArray[Any]
-    p1: npt.NDArray[Any]
-    c1: npt.NDArray[Any]
-    if key1 is not None:
-        cols = unpack(key1, [(radix, offset) for _, radix, offset in parts])
-        f1, d1, p1, c1 = cols[0], cols[1], cols[2], cols[3]
-    else:
-        f1, d1 = views.focal[order1], views.day[order1]
-        p1, c1 = views.partner[order1], views.channel[order1]
+    radices = [(radix, offset) for _, radix, offset in parts]
     del parts
     if dedupe == "day" and n:
         change = np.empty(n, dtype=bool)
@@ -525,26 +514,41 @@ def dedupe_views(
         if key1 is not None:
             np.not_equal(key1[1:], key1[:-1], out=change[1:])
         else:
+            f1, d1 = views.focal[order1], views.day[order1]
+            p1, c1 = views.partner[order1], views.channel[order1]
             change[1:] = (
                 (f1[1:] != f1[:-1])
                 | (d1[1:] != d1[:-1])
                 | (p1[1:] != p1[:-1])
                 | (c1[1:] != c1[:-1])
             )
-        del key1
+            del f1, d1, p1, c1
         starts = np.flatnonzero(change)
         ev_min = np.minimum.reduceat(keys[order1], starts)
         lv = np.minimum.reduceat(views.level[order1], starts)
         n_rep = np.diff(np.append(starts, n)).astype(np.int64)
-        focal, day, partner, channel = f1[starts], d1[starts], p1[starts], c1[starts]
     else:
-        del key1
         change = np.ones(n, dtype=bool)
+        starts = np.arange(n)
         ev_min = keys[order1]
         lv = views.level[order1]
         n_rep = np.ones(n, dtype=np.int64)
-        focal, day, partner, channel = f1, d1, p1, c1
-    del f1, d1, p1, c1
+    # the contacts' columns: decoded from the sorted key at the group starts
+    # (sequential arithmetic, no random-access gathers), else gathered
+    focal: npt.NDArray[Any]
+    day: npt.NDArray[Any]
+    partner: npt.NDArray[Any]
+    channel: npt.NDArray[Any]
+    if key1 is not None:
+        cols = unpack(key1[starts], radices)  # (+ the event part without dedupe)
+        focal, day, partner, channel = cols[0], cols[1], cols[2], cols[3]
+        del cols
+    else:
+        first = order1[starts]
+        focal, day = views.focal[first], views.day[first]
+        partner, channel = views.partner[first], views.channel[first]
+        del first
+    del key1, starts
     order2, _ = sort_order(
         [(focal, n_states, 0), (day, span, dmin), (ev_min, espan, emin)],
         stable=True,
@@ -589,7 +593,8 @@ def unpack(key: IntArray, parts: Sequence[tuple[int, int]]) -> list[IntArray]:
     rest = key.copy()
     out: list[IntArray] = []
     for radix, offset in reversed(parts):
-        rest, value = np.divmod(rest, max(int(radix), 1))
+        value = np.empty_like(rest)
+        np.divmod(rest, max(int(radix), 1), out=(rest, value))
         if offset:
             value += offset
         out.append(value)

@@ -229,7 +229,7 @@ def panel_kernel(
     if n:
         change[1:] = (c.focal[1:] != c.focal[:-1]) | (pstart[1:] != pstart[:-1])
     starts = np.flatnonzero(change)
-    seg = np.cumsum(change, dtype=np.int64)
+    seg = np.cumsum(change, dtype=np.intp)
     seg -= 1
     del change
     n_seg = int(starts.shape[0])
@@ -296,7 +296,7 @@ def panel_kernel(
         half_life_days=salience.half_life_days,
     )
     del elapsed, mult
-    pi = segment_pole_attention_kernel(w, g, A_ss.reshape(-1, m)[flat], n_g)
+    pi = segment_pole_attention_kernel(w, g, A_ss.reshape(-1, m), n_g, index=flat)
     del w, flat
     E = equidistance_kernel(pi) if n_g else np.zeros(0)
     n_contacts = np.bincount(g, minlength=n_g).astype(np.int64)

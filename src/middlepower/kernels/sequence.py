@@ -224,19 +224,29 @@ def segment_positions(segment: IntArray) -> tuple[FloatArray, FloatArray]:
     >>> pos.tolist(), n.tolist()
     ([1.0, 2.0, 3.0, 1.0, 2.0], [3.0, 3.0, 3.0, 2.0, 2.0])
     """
-    seg = np.asarray(segment)
+    position, length = _positions(np.asarray(segment), with_length=True)
+    return position, (np.zeros(0) if length is None else length)
+
+
+def _positions(
+    seg: npt.NDArray[np.integer], with_length: bool
+) -> tuple[FloatArray, FloatArray | None]:
     size = seg.shape[0]
     if size == 0:
-        empty: FloatArray = np.zeros(0)
-        return empty, empty.copy()
-    change = seg[1:] != seg[:-1]
+        return np.zeros(0), (np.zeros(0) if with_length else None)
+    change = np.empty(size, dtype=bool)
+    change[0] = True
+    np.not_equal(seg[1:], seg[:-1], out=change[1:])
     if np.any(seg[1:] < seg[:-1]):
         raise ValueError("segment ids must be sorted (non-decreasing)")
-    starts = np.flatnonzero(np.concatenate(([True], change)))
-    lengths = np.diff(np.append(starts, size))
-    owner = np.repeat(np.arange(starts.size), lengths)
-    position: FloatArray = (np.arange(size) - starts[owner] + 1).astype(float)
-    length: FloatArray = lengths[owner].astype(float)
+    starts = np.flatnonzero(change)
+    owner = np.cumsum(change)
+    owner -= 1
+    position: FloatArray = np.arange(1, size + 1, dtype=float)
+    position -= starts[owner]
+    length: FloatArray | None = None
+    if with_length:
+        length = np.diff(np.append(starts, size))[owner].astype(float)
     return position, length
 
 
@@ -293,24 +303,30 @@ def segment_salience_kernel(
     ([6.0, 3.0, 2.0], np.float64(1.0))
     """
     seg = np.asarray(segment, dtype=np.intp)
-    position, length = segment_positions(seg)
-    raw = raw_salience(
+    position, length = _positions(seg, with_length=scheme == "linear")
+    w = raw_salience(
         scheme,
         position,
-        length,
+        length if length is not None else 0.0,
         np.asarray(days, dtype=float),
         decay=decay,
         half_life_days=half_life_days,
     )
-    w = raw * np.asarray(multipliers, dtype=float)
+    del position, length
+    w = w * np.asarray(multipliers, dtype=float)
     total = np.bincount(seg, weights=w, minlength=n_segments)[seg]
     with np.errstate(invalid="ignore", divide="ignore"):
-        out: FloatArray = np.where(total > 0, w / total, np.nan)
+        w /= total  # 0/0 = nan for a segment whose raw weights are all 0
+    out: FloatArray = w
     return out
 
 
 def segment_pole_attention_kernel(
-    weights: FloatArray, segment: IntArray, A: FloatArray, n_segments: int
+    weights: FloatArray,
+    segment: IntArray,
+    A: FloatArray,
+    n_segments: int,
+    index: npt.NDArray[np.integer] | None = None,
 ) -> FloatArray:
     r"""Pole attention of every segment, shape ``(n_segments, m)``.
 
@@ -329,10 +345,14 @@ def segment_pole_attention_kernel(
         Salience weights (:func:`segment_salience_kernel`).
     segment : ndarray of int, shape (N,)
         Segment id of each element.
-    A : ndarray, shape (N, m)
-        Alignment of each element's partner.
+    A : ndarray, shape (N, m), or (K, m) with ``index``
+        Alignment of each element's partner; or a table of alignments that
+        ``index`` points into (row ``index[i]`` for element ``i``), which
+        spares an ``(N, m)`` copy.
     n_segments : int
         Number of segments.
+    index : ndarray of int, shape (N,), optional
+        Row of ``A`` of each element.
 
     Returns
     -------
@@ -352,7 +372,12 @@ def segment_pole_attention_kernel(
     m = A.shape[-1]
     out: FloatArray = np.empty((n_segments, m))
     for j in range(m):  # a loop over the few poles, not over segments
-        out[:, j] = np.bincount(seg, weights=weights * A[:, j], minlength=n_segments)
+        if index is None:
+            column = weights * A[:, j]
+        else:  # gather, then scale in place: no (N, m) copy
+            column = A[:, j][index]
+            column *= weights
+        out[:, j] = np.bincount(seg, weights=column, minlength=n_segments)
     return out
 
 
