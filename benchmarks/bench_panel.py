@@ -195,6 +195,9 @@ def main() -> int:
     n = args.events or (1_000_000 if args.quick else 10_000_000)
     repeat = 3 if n <= 2_000_000 else 2
     print(f"events: {n:,} (200 states, 30 years, Zipf partners)")
+    # first, while this process is small: ru_maxrss survives fork+exec, so a
+    # child started from a big parent would report the parent's size
+    rss = rss_subprocess(n)
     t = time.perf_counter()
     events = synth.events(n, seed=1)
     graph = synth.alignment_graph()
@@ -279,9 +282,6 @@ def main() -> int:
     balance_panel(events, graph, POLES, level=None)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    events = views = panel = stage = applied = check = None  # free before the run
-    gc.collect()
-    rss = rss_subprocess(n)
     peak_gb = rss["peak_kb"] / 2**20
     data_gb = rss["after_data_kb"] / 2**20
     print(

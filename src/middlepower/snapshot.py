@@ -20,7 +20,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from middlepower.exceptions import InvalidParameterError, UnknownStateError
+from middlepower.exceptions import (
+    InvalidGraphError,
+    InvalidParameterError,
+    UnknownStateError,
+)
 from middlepower.graph import KINDS, RelationGraph
 from middlepower.kernels.sequence import alignment_kernel
 from middlepower.models import ALIGNMENT_WEIGHTS, TieKind, kind_weights
@@ -29,6 +33,7 @@ __all__ = ["GraphArrays", "alignment_matrix", "check_poles", "kappa_vector"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
+BoolArray = npt.NDArray[np.bool_]
 
 
 def kappa_vector(
@@ -141,15 +146,83 @@ class GraphArrays:
         >>> GraphArrays.of(g).nodes
         ('KOR', 'USA', 'JPN', 'CHN', 'CZE', 'VNM', 'AUS')
         """
-        snap = graph if day is None else graph.at(day)
-        order = snap.codes if nodes is None else tuple(nodes)
-        tensor = snap.strength_tensor(order)
-        when = None
-        if day is not None:
-            when = dt.date.fromisoformat(day) if isinstance(day, str) else day
-            if isinstance(when, dt.datetime):
-                when = when.date()
-        return cls(nodes=order, tensor=tensor, day=when)
+        return cls.series(graph, nodes, [day])[0]
+
+    @classmethod
+    def series(
+        cls,
+        graph: RelationGraph,
+        nodes: Sequence[str] | None,
+        days: Sequence[dt.date | str | None],
+    ) -> list[GraphArrays]:
+        """Return the arrays of ``graph`` on each of ``days`` (one pass over the ties).
+
+        Equal, day by day, to :meth:`of` — ``graph.at(day).strength_tensor(
+        nodes)`` — but the ties are read once into arrays and each snapshot
+        is a mask over them, so that many snapshots (one per period of an
+        event panel) cost little more than one.
+
+        Parameters
+        ----------
+        graph : RelationGraph
+            The graph.
+        nodes : sequence of str or None
+            The node order (default: every state of the graph).
+        days : sequence of datetime.date, str or None
+            The snapshot days (``None``: every tie, the graph as given).
+
+        Returns
+        -------
+        list of GraphArrays
+            One per day, in order.
+
+        Raises
+        ------
+        UnknownStateError
+            If a node is not in the graph.
+        InvalidGraphError
+            If ``nodes`` repeats a state or a day is not a date.
+
+        Examples
+        --------
+        >>> from middlepower.snapshot import GraphArrays
+        >>> g = mp.RelationGraph(
+        ...     [
+        ...         mp.Tie(
+        ...             source="KOR",
+        ...             target="CHN",
+        ...             kind="partnership",
+        ...             strength=1,
+        ...             start="2008-05-27",
+        ...         )
+        ...     ]
+        ... )
+        >>> [
+        ...     a.tensor.sum()
+        ...     for a in GraphArrays.series(g, None, ["2000-01-01", "2025-06-04"])
+        ... ]
+        [np.float64(0.0), np.float64(2.0)]
+        """
+        order = graph.codes if nodes is None else tuple(nodes)
+        graph.check_codes(order)
+        if len(set(order)) != len(order):
+            raise InvalidGraphError(f"Node list {list(order)} repeats a state.")
+        kind, row, col, strength, lo, hi, directed = _tie_arrays(graph, order)
+        out = []
+        for day in days:
+            when = _as_day(day)
+            if when is None:
+                valid = np.ones(kind.shape[0], dtype=bool)
+            else:
+                ordinal = when.toordinal()
+                valid = (lo <= ordinal) & (ordinal <= hi)
+            tensor = np.zeros((len(KINDS), len(order), len(order)))
+            k, i, j, v = kind[valid], row[valid], col[valid], strength[valid]
+            np.maximum.at(tensor, (k, i, j), v)
+            both = ~directed[valid]
+            np.maximum.at(tensor, (k[both], j[both], i[both]), v[both])
+            out.append(cls(nodes=order, tensor=tensor, day=when))
+        return out
 
     def index(self, codes: Sequence[str]) -> IntArray:
         """Row of each code in :attr:`nodes`.
@@ -318,6 +391,57 @@ class GraphArrays:
         directed = np.array([k.directed for k in KINDS])
         out: FloatArray = np.where(directed[:, None], T[:, 0, 1:], P[:, 0, 1:]).T.copy()
         return out
+
+
+_NO_BOUND_LO = dt.date.min.toordinal()
+_NO_BOUND_HI = dt.date.max.toordinal()
+
+
+def _as_day(day: dt.date | str | None) -> dt.date | None:
+    """Return the day as a date (ISO strings accepted), as ``RelationGraph.at``."""
+    if day is None:
+        return None
+    if isinstance(day, str):
+        try:
+            return dt.date.fromisoformat(day)
+        except ValueError:
+            raise InvalidGraphError(f"Day {day!r} is not an ISO date.") from None
+    if isinstance(day, dt.datetime):
+        return day.date()
+    if isinstance(day, dt.date):
+        return day
+    raise InvalidGraphError(f"Day {day!r} is not a date.")
+
+
+def _tie_arrays(
+    graph: RelationGraph, nodes: Sequence[str]
+) -> tuple[IntArray, IntArray, IntArray, FloatArray, IntArray, IntArray, BoolArray]:
+    """Every tie between ``nodes`` as arrays: kind, rows, strength, validity."""
+    where = {c: i for i, c in enumerate(nodes)}
+    kind_of = {k: i for i, k in enumerate(KINDS)}
+    rows = [
+        (
+            kind_of[t.kind],
+            where[t.source],
+            where[t.target],
+            t.strength,
+            _NO_BOUND_LO if t.start is None else t.start.toordinal(),
+            _NO_BOUND_HI if t.end is None else t.end.toordinal(),
+            t.directed,
+        )
+        for t in graph.ties
+        if t.source in where and t.target in where
+    ]
+    cols = list(zip(*rows, strict=True)) if rows else [()] * 7
+    return (
+        np.array(cols[0], dtype=np.intp),
+        np.array(cols[1], dtype=np.intp),
+        np.array(cols[2], dtype=np.intp),
+        np.array(cols[3], dtype=float),
+        np.array(cols[4], dtype=np.int64),
+        np.array(cols[5], dtype=np.int64),
+        np.array(cols[6], dtype=bool),
+    )
 
 
 def alignment_matrix(

@@ -194,13 +194,13 @@ def test_alignment_is_computed_once_per_snapshot(monkeypatch):
         [*g.states, mp.State(code="JPN", name="JPN"), mp.State(code="VNM", name="VNM")],
     )
     calls = []
-    real = _alignment.GraphArrays.of
+    real = _alignment.GraphArrays.series
 
-    def counting(*args, **kwargs):
-        calls.append(kwargs.get("day"))
-        return real(*args, **kwargs)
+    def counting(graph, nodes, days):
+        calls.extend(days)
+        return real(graph, nodes, days)
 
-    monkeypatch.setattr(_alignment.GraphArrays, "of", counting)
+    monkeypatch.setattr(_alignment.GraphArrays, "series", counting)
     panel = balance_panel(ev, g, POLES, freq="D", focal=["JPN", "VNM"])
     assert len(panel) == len(days)  # one call a day, by JPN or VNM
     # snapshots: 2020 (alliance), 2021-2022 (partnership) -> 2 alignments

@@ -177,3 +177,24 @@ def test_segment_positions_and_raw_weights():
         "uniform", np.array([0, 1]), np.zeros(2), np.array([0.0, 1.0]), 2
     )
     assert np.isnan(w[0]) and w[1] == 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=cases(), offsets=st.lists(st.integers(-40, 40), min_size=1, max_size=5))
+def test_series_equals_the_graph_snapshot_day_by_day(case, offsets):
+    """One pass over the ties == graph.at(day).strength_tensor(nodes), exactly."""
+    import datetime as dt
+
+    nodes = list(reversed(case.graph.codes))
+    days = [case.sequence.start + dt.timedelta(days=o) for o in offsets]
+    series = GraphArrays.series(case.graph, nodes, [*days, None])
+    for day, arrays in zip(days, series, strict=False):
+        assert arrays.day == day and arrays.nodes == tuple(nodes)
+        np.testing.assert_array_equal(
+            arrays.tensor, case.graph.at(day).strength_tensor(nodes)
+        )
+    np.testing.assert_array_equal(series[-1].tensor, case.graph.strength_tensor(nodes))
+    with pytest.raises(mp.InvalidGraphError, match="not an ISO date"):
+        GraphArrays.of(case.graph, nodes, day="June")
+    with pytest.raises(mp.InvalidGraphError, match="repeats a state"):
+        GraphArrays.of(case.graph, [nodes[0], nodes[0]])

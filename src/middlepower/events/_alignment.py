@@ -141,12 +141,16 @@ def _graph_snapshots(
         needed[np.unique(np.searchsorted(bps, days, side="right"))] = True
     ids = np.full(n_int, -1, dtype=np.int64)
     nodes = graph.codes
-    columns = np.array([codes.index(c) for c in nodes], dtype=np.int64)
-    for i in np.flatnonzero(needed).tolist():
-        # a canonical day inside the interval: its first day (or the day
-        # before the first breakpoint); every day of it has the same ties
-        rep = int(bps[i - 1]) if i > 0 else (int(bps[0]) - 1 if bps.size else 0)
-        arrays = GraphArrays.of(graph, nodes, day=from_day(rep))
+    where = {c: i for i, c in enumerate(codes)}
+    columns = np.array([where[c] for c in nodes], dtype=np.int64)
+    wanted = np.flatnonzero(needed).tolist()
+    # a canonical day inside each interval: its first day (or the day before
+    # the first breakpoint); every day of an interval has the same ties
+    reps = [
+        from_day(int(bps[i - 1]) if i > 0 else (int(bps[0]) - 1 if bps.size else 0))
+        for i in wanted
+    ]
+    for i, arrays in zip(wanted, GraphArrays.series(graph, nodes, reps), strict=True):
         A = np.full((len(codes), len(poles)), np.nan)
         A[columns] = arrays.alignment(poles, kappa)
         known = np.zeros(len(codes), dtype=bool)
