@@ -694,7 +694,12 @@ def test_validate_codes_accepts_known_codes(codes: list[str], scheme: str) -> No
         (["KOR", "NKR"], "iso3", r"^Unknown state code 'NKR' in the iso3 registry\.$"),
         (["ROK"], "iso3", r"'ROK' in the iso3 registry"),
         (["GDR"], "iso3", r"'GDR' in the iso3 registry"),
-        (["DEU", "ROK"], "cow", r"^Unknown state code 'DEU' in the cow registry\.$"),
+        (
+            ["DEU", "ROK"],
+            "cow",
+            r"^Unknown state code 'DEU' in the cow registry; "
+            r"'DEU' is an ISO3 code \(Germany\), not a COW letter code\.$",
+        ),
         (
             ["XXA", "KOR", "XXB", "XXA"],
             "iso3",
