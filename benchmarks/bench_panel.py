@@ -87,7 +87,7 @@ def best_of(fn, repeat: int, name: str = "") -> tuple[float, object]:  # type: i
 
 
 def panel_stage(views, graph, offset):  # type: ignore[no-untyped-def]
-    c = dedupe_views(views, "day")
+    c = dedupe_views(views, "day", details=False)
     return panel_kernel(
         c, graph, _salience("harmonic"), offset, 1, "raise", poles=POLES
     )

@@ -355,16 +355,14 @@ def _read_canonical(path: str) -> Any:
 def _event_reader(fmt: str) -> Callable[[str], Any]:
     if fmt == "canonical":
         return _read_canonical
-    try:
-        import importlib
+    from middlepower.events import _readers
 
-        readers = importlib.import_module("middlepower.events._readers")
-    except ImportError as err:  # pragma: no cover - until the readers land
-        raise MiddlePowerError(
-            f"reading {fmt} files needs middlepower.events._readers ({err})"
-        ) from None
-    read: Callable[[str], Any] = getattr(readers, f"read_{fmt}")
-    return read
+    readers: dict[str, Callable[[str], Any]] = {
+        "gdelt": _readers.read_gdelt,
+        "icews": _readers.read_icews,
+        "polecat": _readers.read_polecat,
+    }
+    return readers[fmt]
 
 
 def _load_alignment(spec: str) -> Any:
@@ -421,15 +419,20 @@ def _write_panel(panel: Any, out: str) -> None:
 
 
 def _summary_line(name: str, frame: Any) -> str:
+    """One line from a reader's summary (``frame.attrs["summary"]``)."""
     summary = getattr(frame, "attrs", {}).get("summary")
-    rows = len(frame)
-    if isinstance(summary, dict) and summary:
-        parts = ", ".join(
-            f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}"
-            for k, v in summary.items()
-        )
-        return f"{name}: {parts}"
-    return f"{name}: {rows:,} events"
+    if summary is None or not hasattr(summary, "rows_read"):
+        return f"{name}: {len(frame):,} events"
+    line = (
+        f"{name}: {summary.rows_read:,} rows read, {summary.rows_kept:,} kept, "
+        f"{summary.rows_read - summary.rows_kept:,} dropped"
+    )
+    if summary.dropped:
+        reasons = ", ".join(f"{k} {v:,}" for k, v in summary.dropped.items())
+        line += f" ({reasons})"
+    if summary.repaired:
+        line += f"; repaired {sum(summary.repaired.values()):,} lines"
+    return line
 
 
 def _events(args: argparse.Namespace) -> int:
@@ -496,7 +499,7 @@ def _events(args: argparse.Namespace) -> int:
             frames.append(frame)
         events = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         panel = balance_panel(events, alignment, args.poles, **kw)
-        print(f"total: {len(events):,} events", file=sys.stderr)
+        print(f"total: {len(events):,} events between states", file=sys.stderr)
     contacts = int(panel["n_contacts"].sum())
     dropped = int(panel["n_unaligned"].sum())
     print(

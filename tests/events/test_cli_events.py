@@ -213,3 +213,43 @@ def test_missing_event_file(capsys, tmp_path):
         tmp_path / "p.csv",
     )
     assert code == 1 and "no such event file" in err
+
+
+def test_real_icews_file(capsys, tmp_path):
+    from middlepower.events._readers import read_icews
+
+    path = "tests/data/events/icews.events.2018.sample.tab"
+    out = tmp_path / "panel.csv"
+    code, _, err = run(
+        capsys,
+        "events",
+        path,
+        "--format",
+        "icews",
+        "--poles",
+        "USA",
+        "CHN",
+        "--freq",
+        "D",
+        "--alignment",
+        "korea-2025",
+        "--unaligned",
+        "drop",
+        "--out",
+        out,
+        "--no-progress",
+    )
+    assert code == 0, err
+    assert (
+        "icews.events.2018.sample.tab: 3,705 rows read, 3,337 kept, 368 dropped "
+        "(no source country 147, no target country 221)"
+    ) in err
+    got = pd.read_csv(out)
+    want = balance_panel(
+        read_icews(path), GRAPH, ("USA", "CHN"), freq="D", unaligned="drop"
+    )
+    assert got.focal.tolist() == want.focal.tolist()
+    assert got.E.to_numpy() == pytest.approx(want.E.to_numpy(), abs=1e-12)
+    # leaders' contacts of 1-2 June 2018 with the seven states of the graph
+    assert set(got.focal) == {"CAN", "JPN", "PHL", "PRK", "SGP", "VNM"}
+    assert got.n_unaligned.sum() > 0

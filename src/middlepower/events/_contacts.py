@@ -57,7 +57,7 @@ Dedupe = Literal["day"] | None
 LevelArg = str | Sequence[str] | None
 
 _EPOCH = dt.date(1970, 1, 1)
-_KEY_LIMIT = 2**62
+_KEY_BITS = 62
 
 
 class EmptySequenceError(MiddlePowerError, ValueError):
@@ -403,40 +403,42 @@ def _decode(keys: IntArray, decode: npt.NDArray[Any], integer: bool) -> Any:
     return keys if integer else decode[keys]
 
 
+def _bits(radix: int) -> int:
+    """Bits of a field holding ``0 .. radix - 1``."""
+    return max(int(radix) - 1, 1).bit_length()
+
+
 def sort_order(
     parts: Sequence[tuple[npt.NDArray[Any], int, int]], stable: bool
 ) -> tuple[IntArray, IntArray | None]:
     """Argsort by several integer keys, the first most significant.
 
     Each part is ``(values, radix, offset)`` with ``0 <= values - offset <
-    radix``. The parts are packed into one int64 key (accumulated in place);
-    when the row index fits below it too, the packed values are sorted
-    (:meth:`numpy.ndarray.sort`, vectorised, much faster than an argsort)
-    and the order read back from the low bits, which also makes the order
-    stable. The sorted key is returned so that runs of equal keys are found
-    with one comparison. Keys too wide for int64 fall back to
-    :func:`numpy.lexsort` (stable; no key returned).
+    radix``. The parts are packed as bit fields into one int64 key (shifts
+    and ors, in place); when the row index fits below it too, the packed
+    values are sorted (:meth:`numpy.ndarray.sort`, vectorised, much faster
+    than an argsort) and the order read back from the low bits, which also
+    makes the order stable. The sorted key is returned (decode it with
+    :func:`unpack`) so that runs of equal keys are found with one
+    comparison. Keys wider than 62 bits fall back to :func:`numpy.lexsort`
+    (stable; no key returned).
     """
     n = parts[0][0].shape[0]
-    total = 1
-    for _, radix, _ in parts:
-        total *= max(int(radix), 1)
-    if total >= _KEY_LIMIT:
+    width = sum(_bits(radix) for _, radix, _ in parts)
+    if width > _KEY_BITS:
         out: IntArray = np.lexsort(tuple(v for v, _, _ in reversed(parts)))
         return out, None
     key = np.zeros(n, dtype=np.int64)
     for values, radix, offset in parts:
-        key *= max(int(radix), 1)
-        key += values
-        if offset:
-            key -= offset
-    bits = max(n - 1, 1).bit_length()
-    if total < _KEY_LIMIT >> bits:
-        key <<= bits
+        key <<= _bits(radix)
+        key |= values if not offset else values - offset
+    index_bits = _bits(max(n, 2))
+    if width + index_bits <= _KEY_BITS:
+        key <<= index_bits
         key |= np.arange(n, dtype=np.int64)
         key.sort()
-        order = key & ((1 << bits) - 1)
-        key >>= bits
+        order = key & ((1 << index_bits) - 1)
+        key >>= index_bits
         return order, key
     order = np.argsort(key, kind="stable" if stable else "quicksort")
     return order, key[order]
@@ -451,10 +453,10 @@ class Contacts:
     partner: Int32Array
     day: IntArray
     channel: Int8Array
-    level: Int8Array
-    event_key: IntArray  # smallest report's key (order-preserving)
-    event_min: npt.NDArray[Any]  # smallest report's event id
     n_reports: IntArray
+    level: Int8Array | None  # highest level of the reports (None: not asked)
+    event_key: IntArray | None  # smallest report's key (order-preserving)
+    event_min: npt.NDArray[Any] | None  # smallest report's event id
     member: IntArray | None  # for each view row: the index of its contact
 
     def __len__(self) -> int:
@@ -462,7 +464,11 @@ class Contacts:
 
 
 def dedupe_views(
-    views: Views, dedupe: Dedupe = "day", *, members: bool = False
+    views: Views,
+    dedupe: Dedupe = "day",
+    *,
+    members: bool = False,
+    details: bool = True,
 ) -> Contacts:
     """Stage 2: merge reports of one contact; order the contacts.
 
@@ -480,6 +486,9 @@ def dedupe_views(
     members : bool, optional
         Also return, for every view, the index of its contact (to gather the
         event ids of each contact as evidence).
+    details : bool, optional
+        Also return each contact's level and smallest event id (a panel
+        needs neither).
 
     Returns
     -------
@@ -525,13 +534,13 @@ def dedupe_views(
             del f1, d1, p1, c1
         starts = np.flatnonzero(change)
         ev_min = np.minimum.reduceat(keys[order1], starts)
-        lv = np.minimum.reduceat(views.level[order1], starts)
+        lv = np.minimum.reduceat(views.level[order1], starts) if details else None
         n_rep = np.diff(np.append(starts, n)).astype(np.int64)
     else:
         change = np.ones(n, dtype=bool)
         starts = np.arange(n)
         ev_min = keys[order1]
-        lv = views.level[order1]
+        lv = views.level[order1] if details else None
         n_rep = np.ones(n, dtype=np.int64)
     # the contacts' columns: decoded from the sorted key at the group starts
     # (sequential arithmetic, no random-access gathers), else gathered
@@ -560,17 +569,19 @@ def dedupe_views(
         member = np.empty(n, dtype=np.int64)
         member[order1] = rank[np.cumsum(change) - 1]
     del order1, change
-    ev_min = ev_min[order2]
+    ev_sorted = ev_min[order2] if details else None
+    # order2 only reorders contacts within a (focal state, day) run: focal
+    # and day are already in their final order
     return Contacts(
         states=views.states,
-        focal=focal[order2].astype(np.int32),
+        focal=focal.astype(np.int32),
         partner=partner[order2].astype(np.int32),
-        day=day[order2].astype(np.int64),
+        day=day.astype(np.int64),
         channel=channel[order2].astype(np.int8),
-        level=lv[order2],
-        event_key=ev_min,
-        event_min=_decode(ev_min, decode, integer),
         n_reports=n_rep[order2],
+        level=None if lv is None else lv[order2],
+        event_key=ev_sorted,
+        event_min=None if ev_sorted is None else _decode(ev_sorted, decode, integer),
         member=member,
     )
 
@@ -590,14 +601,16 @@ def unpack(key: IntArray, parts: Sequence[tuple[int, int]]) -> list[IntArray]:
     list of numpy.ndarray
         One array per part, offsets added back.
     """
-    rest = key.copy()
     out: list[IntArray] = []
+    shift = 0
     for radix, offset in reversed(parts):
-        value = np.empty_like(rest)
-        np.divmod(rest, max(int(radix), 1), out=(rest, value))
+        bits = _bits(radix)
+        value = key >> shift if shift else key.copy()
+        value &= (1 << bits) - 1
         if offset:
             value += offset
         out.append(value)
+        shift += bits
     return out[::-1]
 
 
@@ -834,6 +847,7 @@ def contacts(
         )
     # evidence: the reports of each contact, grouped by data set
     member = c.member if c.member is not None else np.zeros(0, dtype=np.int64)
+    levels = c.level if c.level is not None else np.zeros(len(c), dtype=np.int8)
     by_contact = np.argsort(member, kind="stable")
     bounds = np.searchsorted(member[by_contact], np.arange(len(c) + 1))
     ids = views.event[by_contact]
@@ -855,7 +869,7 @@ def contacts(
                 partner=c.states[int(c.partner[i])],
                 on=from_day(int(c.day[i])),
                 channel=Channel(CHANNELS[int(c.channel[i])]),
-                level=LEVELS[int(c.level[i])],
+                level=LEVELS[int(levels[i])],
                 evidence=tuple(evidence),
             )
         )

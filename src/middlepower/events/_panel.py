@@ -383,7 +383,12 @@ def _partition_panel(
 ) -> Any:
     views = Views.from_frame(part)
     return panel_kernel(
-        dedupe_views(views, dedupe), table, salience, offset, min_contacts, unaligned
+        dedupe_views(views, dedupe, details=False),
+        table,
+        salience,
+        offset,
+        min_contacts,
+        unaligned,
     )
 
 
@@ -631,7 +636,7 @@ def balance_panel(
         direction=direction,
         lookup=lookup,
     )
-    c = dedupe_views(views_, dedupe)
+    c = dedupe_views(views_, dedupe, details=False)
     del views_
     return _finish(
         panel_kernel(
