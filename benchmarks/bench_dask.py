@@ -20,6 +20,7 @@ non-zero on a failure. Wall times on a shared machine are indicative.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import resource
 import shutil
@@ -73,6 +74,7 @@ def main() -> int:
                 processes=True,
                 memory_limit="2GB",
                 dashboard_address=None,
+                silence_logs=logging.ERROR,
             ) as cluster,
             Client(cluster) as client,
         ):
