@@ -1063,9 +1063,20 @@ def panel_over_time(
     ax.set_xlabel("period start")
     ax.legend(loc="upper left", fontsize="small", ncols=min(4, len(chosen)))
     ax.grid(alpha=0.3)
-    for label in ax.get_xticklabels():
-        label.set_rotation(30)
-        label.set_horizontalalignment("right")
+    # period starts as dates: every one when there are few, else a concise
+    # date axis; half a period of margin on each side
+    left, right = _date2num(periods[:1])[0], _date2num(periods[-1:])[0]
+    ax.set_xlim(left - 0.6 * step, right + 0.6 * step)
+    if periods.size <= 12:
+        ax.set_xticks(_date2num(periods), [str(p) for p in periods])
+        for label in ax.get_xticklabels():
+            label.set_rotation(30)
+            label.set_horizontalalignment("right")
+    else:
+        locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_locator(locator)
+        concise = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_formatter(concise)
     what = {"E": "Equidistance", "tilt": "Tilt"}.get(measure, _label(measure))
     title = f"{what} of contacts per period"
     ax.set_title(title + (" (bars: number of contacts)" if counts else ""))
