@@ -504,7 +504,8 @@ def _events(args: argparse.Namespace) -> int:
     dropped = int(panel["n_unaligned"].sum())
     print(
         f"panel: {len(panel):,} rows ({panel['focal'].nunique():,} focal states), "
-        f"{contacts:,} contacts, {dropped:,} dropped as unaligned -> {args.out}",
+        f"{contacts:,} contacts scored, {dropped:,} more dropped as unaligned in "
+        f"these rows -> {args.out}",
         file=sys.stderr,
     )
     _write_panel(panel, args.out)

@@ -64,7 +64,7 @@ def test_panel_from_canonical_files(capsys, tmp_path, files):
     pd.testing.assert_frame_equal(got, want, check_dtype=False)
     assert "a.parquet: 900 events" in err and "b.csv: 975 events" in err
     assert f"panel: {len(want):,} rows" in err
-    assert f"{int(want.n_unaligned.sum()):,} dropped as unaligned" in err
+    assert f"{int(want.n_unaligned.sum()):,} more dropped as unaligned" in err
 
 
 @pytest.mark.parametrize("kind", ["json", "graphml", "shares-csv"])
