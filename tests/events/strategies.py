@@ -31,6 +31,7 @@ __all__ = [
     "UNALIGNED",
     "World",
     "event_tables",
+    "random_events",
     "reference_contacts",
     "worlds",
 ]
@@ -289,3 +290,43 @@ def reference_contacts(
 def as_array(values: Any) -> np.ndarray:
     """Float numpy array of a Series (for comparisons)."""
     return np.asarray(values, dtype=float)
+
+
+RANDOM_STATES = ["KOR", "USA", "CHN", "JPN", "VNM", "AUS", "CZE", "PRK"]
+
+
+def random_events(n: int, seed: int, *, string_ids: bool = False) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    # Zipf-like partner choice: KOR, USA and CHN in most events
+    p = 1.0 / np.arange(1, len(RANDOM_STATES) + 1)
+    p /= p.sum()
+    codes = np.array(["041", "042", "043", "044", "046", "040", "CONSULT", "057"])
+    code = rng.choice(codes, n)
+    mode = np.where(
+        code == "CONSULT",
+        rng.choice(np.array(["visit", "phone", "third-party", "multilateral"]), n),
+        None,
+    )
+    ids = rng.integers(0, n, n)  # repeated ids happen
+    frame = pd.DataFrame(
+        {
+            "event_id": ids,
+            "date": pd.Timestamp("2024-11-01")
+            + pd.to_timedelta(rng.integers(0, 120, n), unit="D"),
+            "source": rng.choice(RANDOM_STATES, n, p=p),
+            "target": rng.choice(RANDOM_STATES, n, p=p),
+            "code": code,
+            "mode": mode.astype(object),
+            "intensity": 1.0,
+            "level": rng.choice(np.array(["leader", "government", "other"]), n),
+            "dataset": rng.choice(np.array(["ICEWS", "GDELT"]), n),
+            "mentions": 1,
+        }
+    )
+    # duplicated reports of some events
+    frame = pd.concat(
+        [frame, frame.sample(n // 4, random_state=seed)], ignore_index=True
+    )
+    if string_ids:
+        frame["event_id"] = frame["event_id"].map(lambda v: f"ev{v:06d}").astype(object)
+    return frame

@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from tests.events.test_dask import random_events
+from tests.events.strategies import random_events
 
 import middlepower as mp
 from middlepower.cli import main

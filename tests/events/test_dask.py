@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from tests.events.strategies import random_events
 
 import middlepower as mp
 from middlepower.events import EventTableError, UnalignedStateError, balance_panel
@@ -13,7 +14,6 @@ from middlepower.events import EventTableError, UnalignedStateError, balance_pan
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
-STATES = ["KOR", "USA", "CHN", "JPN", "VNM", "AUS", "CZE", "PRK"]
 GRAPH = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
 
 
@@ -30,43 +30,6 @@ def client():
         distributed.Client(cluster) as c,
     ):
         yield c
-
-
-def random_events(n: int, seed: int, *, string_ids: bool = False) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    # Zipf-like partner choice: KOR, USA and CHN in most events
-    p = 1.0 / np.arange(1, len(STATES) + 1)
-    p /= p.sum()
-    codes = np.array(["041", "042", "043", "044", "046", "040", "CONSULT", "057"])
-    code = rng.choice(codes, n)
-    mode = np.where(
-        code == "CONSULT",
-        rng.choice(np.array(["visit", "phone", "third-party", "multilateral"]), n),
-        None,
-    )
-    ids = rng.integers(0, n, n)  # repeated ids happen
-    frame = pd.DataFrame(
-        {
-            "event_id": ids,
-            "date": pd.Timestamp("2024-11-01")
-            + pd.to_timedelta(rng.integers(0, 120, n), unit="D"),
-            "source": rng.choice(STATES, n, p=p),
-            "target": rng.choice(STATES, n, p=p),
-            "code": code,
-            "mode": mode.astype(object),
-            "intensity": 1.0,
-            "level": rng.choice(np.array(["leader", "government", "other"]), n),
-            "dataset": rng.choice(np.array(["ICEWS", "GDELT"]), n),
-            "mentions": 1,
-        }
-    )
-    # duplicated reports of some events
-    frame = pd.concat(
-        [frame, frame.sample(n // 4, random_state=seed)], ignore_index=True
-    )
-    if string_ids:
-        frame["event_id"] = frame["event_id"].map(lambda v: f"ev{v:06d}").astype(object)
-    return frame
 
 
 CASES = {
