@@ -379,3 +379,25 @@ def test_contact_rows_on_an_empty_table():
         "n_reports",
     ]
     assert np.issubdtype(rows["date"].dtype, np.datetime64)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    events=event_tables(),
+    dedupe=st.sampled_from(("day", None)),
+    direction=st.sampled_from(("both", "outgoing")),
+)
+def test_keys_too_wide_to_pack_take_lexsort_and_agree(events, dedupe, direction):
+    """Keys wider than int64 (e.g. GDELT-size ids with many states) fall back to
+    numpy.lexsort: forced here, the contacts must not change."""
+    import middlepower.events._contacts as module
+
+    kw = {"level": None, "dedupe": dedupe, "direction": direction}
+    packed = contact_rows(events, **kw)
+    saved = module._KEY_BITS
+    module._KEY_BITS = 4  # nothing fits: every sort takes the lexsort path
+    try:
+        wide = contact_rows(events, **kw)
+    finally:
+        module._KEY_BITS = saved
+    pd.testing.assert_frame_equal(wide, packed)
