@@ -1,4 +1,4 @@
-"""Command line: ``middlepower report | compare | orderings | sensitivity | graph ...``.
+"""Command line: ``middlepower report``, ``compare``, ``graph``, ``events`` and more.
 
 Run ``middlepower --help`` (or ``python -m middlepower --help``). Errors print
 one line on standard error, never a traceback, and exit with status 2 when the
@@ -194,6 +194,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_json(scen)
     _add_graph_parser(sub)
     _add_similarity_parser(sub)
+    _add_events_parser(sub)
     return parser
 
 
@@ -570,6 +571,265 @@ def _graph(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- events: balance panels from event files ----------------------------------------
+_EVENT_FORMATS = ("gdelt", "icews", "polecat", "canonical")
+
+
+def _add_events_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    ev = sub.add_parser(
+        "events",
+        help="balance panel of every focal state and period from event files",
+        description=(
+            "Read GDELT, ICEWS or POLECAT event files (or canonical event tables "
+            "as Parquet/CSV), turn them into leaders' contacts and write one row "
+            "of balance measures per focal state and period."
+        ),
+    )
+    ev.add_argument("files", nargs="+", metavar="FILE", help="event files")
+    ev.add_argument(
+        "--format",
+        required=True,
+        choices=_EVENT_FORMATS,
+        dest="fmt",
+        help="file format (canonical: Parquet or CSV with the canonical columns)",
+    )
+    ev.add_argument(
+        "--poles", nargs="+", required=True, metavar="CODE", help="e.g. USA CHN"
+    )
+    ev.add_argument(
+        "--alignment",
+        required=True,
+        metavar="PATH_OR_SCENARIO",
+        help=(
+            "where partners stand between the poles: a RelationGraph JSON or "
+            "GraphML file, a table of pole shares (CSV/Parquet with year, state "
+            "and one column per pole), or a bundled scenario name"
+        ),
+    )
+    ev.add_argument("--out", required=True, help="output file: .parquet, .csv or .json")
+    ev.add_argument("--freq", default="MS", help="period alias: D, W-MON, MS, QS, YS")
+    ev.add_argument(
+        "--focal", nargs="+", default=None, metavar="CODE", help="focal states"
+    )
+    ev.add_argument(
+        "--level",
+        nargs="+",
+        default=["leader"],
+        choices=("leader", "government", "other", "all"),
+        help="actor levels kept (default: leader; 'all' for every level)",
+    )
+    _add_settings(ev)
+    ev.add_argument(
+        "--direction", default="both", choices=("both", "outgoing"), help="contacts"
+    )
+    ev.add_argument(
+        "--no-dedupe",
+        action="store_true",
+        help="count every report (default: one contact per pair, day and channel)",
+    )
+    ev.add_argument("--min-contacts", type=int, default=1, dest="min_contacts")
+    ev.add_argument(
+        "--unaligned",
+        default="raise",
+        choices=("raise", "drop"),
+        help="partners absent from the alignment: fail, or drop their contacts",
+    )
+    ev.add_argument(
+        "--mapping",
+        default=None,
+        help="CSV of event code to channel (default: bundled)",
+    )
+    ev.add_argument(
+        "--dask",
+        default=None,
+        metavar="SCHEDULER",
+        help="run on a dask.distributed scheduler (tcp://host:8786, or 'local')",
+    )
+    ev.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+
+def _read_canonical(path: str) -> Any:
+    import pandas as pd
+
+    if path.endswith((".parquet", ".pq")):
+        return pd.read_parquet(path)
+    frame = pd.read_csv(
+        path,
+        dtype={
+            "source": str,
+            "target": str,
+            "code": str,
+            "mode": str,
+            "level": str,
+            "dataset": str,
+        },
+        keep_default_na=False,
+        na_values={"mode": [""], "intensity": [""], "mentions": [""]},
+    )
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def _event_reader(fmt: str) -> Callable[[str], Any]:
+    if fmt == "canonical":
+        return _read_canonical
+    from middlepower.events import _readers
+
+    readers: dict[str, Callable[[str], Any]] = {
+        "gdelt": _readers.read_gdelt,
+        "icews": _readers.read_icews,
+        "polecat": _readers.read_polecat,
+    }
+    return readers[fmt]
+
+
+def _load_alignment(spec: str) -> Any:
+    import os
+
+    import pandas as pd
+
+    from middlepower.datasets._scenarios import list_scenarios
+
+    if not os.path.exists(spec):
+        if spec in list_scenarios():
+            return RelationGraph.from_scenario(load_scenario(spec))
+        raise MiddlePowerError(
+            f"--alignment {spec!r} is neither a file nor a bundled scenario "
+            f"({', '.join(list_scenarios())})"
+        )
+    lower = spec.lower()
+    if lower.endswith(".graphml"):
+        return RelationGraph.read_graphml(spec)
+    if lower.endswith(".json"):
+        with open(spec, encoding="utf-8") as fh:
+            text = fh.read()
+        data = json.loads(text)
+        if isinstance(data, dict) and "nodes" in data:
+            return RelationGraph.from_json(text)
+        return RelationGraph.from_scenario(load_scenario(spec))
+    if lower.endswith((".parquet", ".pq")):
+        return pd.read_parquet(spec)
+    if lower.endswith(".csv"):
+        return pd.read_csv(spec)
+    raise MiddlePowerError(
+        f"--alignment {spec!r}: expected a .json or .graphml graph, a .csv or "
+        ".parquet table of pole shares, or a scenario name"
+    )
+
+
+def _write_panel(panel: Any, out: str) -> None:
+    lower = out.lower()
+    if lower.endswith((".parquet", ".pq")):
+        panel.to_parquet(out, index=False)
+    elif lower.endswith(".csv"):
+        panel.to_csv(out, index=False, date_format="%Y-%m-%d")
+    elif lower.endswith(".json"):
+        panel.to_json(
+            out,
+            orient="records",
+            date_format="iso",
+            indent=1,
+            force_ascii=False,
+            double_precision=15,
+        )
+    else:
+        raise MiddlePowerError(f"--out {out!r}: expected .parquet, .csv or .json")
+
+
+def _summary_line(name: str, frame: Any) -> str:
+    """One line from a reader's summary (``frame.attrs["summary"]``)."""
+    summary = getattr(frame, "attrs", {}).get("summary")
+    if summary is None or not hasattr(summary, "rows_read"):
+        return f"{name}: {len(frame):,} events"
+    line = (
+        f"{name}: {summary.rows_read:,} rows read, {summary.rows_kept:,} kept, "
+        f"{summary.rows_read - summary.rows_kept:,} dropped"
+    )
+    if summary.dropped:
+        reasons = ", ".join(f"{k} {v:,}" for k, v in summary.dropped.items())
+        line += f" ({reasons})"
+    if summary.repaired:
+        line += f"; repaired {sum(summary.repaired.values()):,} lines"
+    return line
+
+
+def _events(args: argparse.Namespace) -> int:
+    import importlib
+    import os
+
+    from tqdm import tqdm
+
+    from middlepower.events import balance_panel
+
+    for path in args.files:
+        if not os.path.exists(path):
+            raise MiddlePowerError(f"no such event file: {path!r}")
+    if os.path.splitext(args.out)[1].lower() not in (
+        ".parquet",
+        ".pq",
+        ".csv",
+        ".json",
+    ):
+        raise MiddlePowerError(f"--out {args.out!r}: expected .parquet, .csv or .json")
+    from middlepower.events._panel import check_freq
+
+    check_freq(args.freq)  # fail before reading the files
+    reader = _event_reader(args.fmt)
+    alignment = _load_alignment(args.alignment)
+    level = None if "all" in args.level else tuple(args.level)
+    kw: dict[str, Any] = {
+        "freq": args.freq,
+        "salience": _salience(args),
+        "focal": args.focal,
+        "level": level,
+        "min_contacts": args.min_contacts,
+        "direction": args.direction,
+        "mapping": args.mapping,
+        "dedupe": None if args.no_dedupe else "day",
+        "unaligned": args.unaligned,
+    }
+    panel: Any
+    if args.dask:
+        dd: Any = importlib.import_module("dask.dataframe")
+        distributed: Any = importlib.import_module("distributed")
+        cluster = distributed.LocalCluster() if args.dask == "local" else None
+        with distributed.Client(cluster or args.dask) as client:
+            print(f"dask: {client.dashboard_link}", file=sys.stderr)
+            events = dd.from_map(reader, list(args.files))
+            panel = balance_panel(events, alignment, args.poles, **kw)
+        if cluster is not None:
+            cluster.close()
+        print(f"read {len(args.files)} file(s) on the cluster", file=sys.stderr)
+    else:
+        import pandas as pd
+
+        frames = []
+        for path in tqdm(
+            args.files,
+            desc="reading",
+            unit="file",
+            disable=True if args.no_progress else None,
+            file=sys.stderr,
+            leave=False,
+        ):
+            frame = reader(path)
+            print(_summary_line(os.path.basename(path), frame), file=sys.stderr)
+            frames.append(frame)
+        events = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        panel = balance_panel(events, alignment, args.poles, **kw)
+        print(f"total: {len(events):,} events between states", file=sys.stderr)
+    contacts = int(panel["n_contacts"].sum())
+    dropped = int(panel["n_unaligned"].sum())
+    print(
+        f"panel: {len(panel):,} rows ({panel['focal'].nunique():,} focal states), "
+        f"{contacts:,} contacts scored, {dropped:,} more dropped as unaligned in "
+        f"these rows -> {args.out}",
+        file=sys.stderr,
+    )
+    _write_panel(panel, args.out)
+    return 0
+
+
 # -- errors: one line, status 2 for the command line, 1 for the data ---------
 
 _Rule = Callable[[Any], "str | None"]
@@ -734,6 +994,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _graph(args)
         if args.command == "similarity":
             return _similarity(args)
+        if args.command == "events":
+            return _events(args)
         parser.print_help()
         return 0
     except BrokenPipeError:  # output piped into head & co.
