@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import importlib.util
 import io
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,13 +92,15 @@ def test_examples_are_found() -> None:
 def executed(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Path, Any, Any]]:
-    """(path, saved notebook, freshly executed copy), run from a temporary copy."""
+    """(path, saved notebook, freshly executed copy), run from its own folder.
+
+    Jupyter and nbmake run a notebook from the folder that holds it, so a
+    notebook may read its data by a relative path; the copy is executed in
+    memory and the saved file is left alone.
+    """
     path: Path = request.param
-    work = tmp_path_factory.mktemp(path.stem)
-    copy = work / path.name
-    shutil.copyfile(path, copy)
-    saved = nbformat.read(copy, as_version=4)
-    yield path, saved, tool.execute(saved, work, env=_env())
+    saved = nbformat.read(path, as_version=4)
+    yield path, saved, tool.execute(saved, path.parent, env=_env())
 
 
 def test_every_plotting_cell_shows_a_png(executed: tuple[Path, Any, Any]) -> None:

@@ -39,7 +39,6 @@ import io
 import os
 import struct
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -390,8 +389,9 @@ def main() -> int:
         path = path.resolve()
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         nb = nbformat.read(path, as_version=4)
-        with tempfile.TemporaryDirectory() as cwd:
-            fresh = execute(nb, cwd)
+        # run from the notebook's own folder, as Jupyter and nbmake do, so
+        # that a notebook finds its data by a relative path
+        fresh = execute(nb, path.parent)
         problems = plot_problems(fresh)
         if not args.update:
             problems += stale(nb, fresh)

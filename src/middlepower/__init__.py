@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from middlepower import datasets, io
+from middlepower import datasets, events, io
 from middlepower.analysis.compare import Comparison, compare
 from middlepower.analysis.orderings import OrderingsResult, orderings
 from middlepower.analysis.report import BalanceReport, assess
@@ -27,8 +27,10 @@ from middlepower.datasets import (
     load_signed_interstate,
     load_tribes,
 )
+from middlepower.events import balance_panel, contacts
 from middlepower.exceptions import (
     DataFormatError,
+    EmptySequenceError,
     InvalidArgumentTypeError,
     InvalidGraphError,
     InvalidParameterError,
@@ -92,6 +94,7 @@ __all__ = [
     "ContactSequence",
     "DataFormatError",
     "Dimension",
+    "EmptySequenceError",
     "Evidence",
     "FrustrationResult",
     "InvalidArgumentTypeError",
@@ -117,12 +120,15 @@ __all__ = [
     "alliance_portfolios",
     "assess",
     "attention",
+    "balance_panel",
     "brokerage",
     "compare",
     "concordance",
+    "contacts",
     "cross_pressure",
     "datasets",
     "equidistance",
+    "events",
     "frustration",
     "graph_for_year",
     "graphs_for_years",

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = [
     "DataFormatError",
+    "EmptySequenceError",
     "InvalidArgumentTypeError",
     "InvalidGraphError",
     "InvalidParameterError",
@@ -328,3 +329,17 @@ class DataFormatError(MiddlePowerError, ValueError):
         if self.unexpected:
             parts.append("unexpected columns: " + ", ".join(map(repr, self.unexpected)))
         super().__init__(f"{where}: " + "; ".join(parts) + ".")
+
+
+class EmptySequenceError(MiddlePowerError, ValueError):
+    """No contact of the focal state in the period asked for.
+
+    Raised by :func:`middlepower.events.contacts` when the events hold no
+    contact of the focal state that passes the filters (level, direction,
+    channel mapping) between ``start`` and ``end``.
+
+    Examples
+    --------
+    >>> issubclass(mp.EmptySequenceError, ValueError)
+    True
+    """

@@ -35,7 +35,7 @@ import numpy.typing as npt
 from middlepower._optional import import_optional
 from middlepower.events._channels import CHANNELS, ChannelLookup
 from middlepower.events._schema import LEVELS, EventTableError, check_event_table
-from middlepower.exceptions import InvalidParameterError, MiddlePowerError
+from middlepower.exceptions import EmptySequenceError, InvalidParameterError
 from middlepower.models import Channel, Contact, ContactSequence, Evidence
 
 __all__ = [
@@ -58,17 +58,6 @@ LevelArg = str | Sequence[str] | None
 
 _EPOCH = dt.date(1970, 1, 1)
 _KEY_BITS = 62
-
-
-class EmptySequenceError(MiddlePowerError, ValueError):
-    """No contact of the focal state in the period asked for.
-
-    Examples
-    --------
-    >>> from middlepower.events import EmptySequenceError
-    >>> issubclass(EmptySequenceError, ValueError)
-    True
-    """
 
 
 def to_day(value: Any, name: str) -> int:
