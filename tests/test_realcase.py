@@ -218,6 +218,12 @@ def test_known_rows_kor_pledges_and_the_us_china_pledge() -> None:
         assert graphs[y].pair_strength("KOR", "CHN", "alliance") == 0.5  # nonagg
     us_chn = [y for y in YEARS if graphs[y].pair_strength("USA", "CHN", "alliance")]
     assert us_chn == [1962, 1963, 1964, *range(2009, 2019)]
+    us_rus = [
+        y
+        for y in YEARS
+        if "RUS" in graphs[y] and graphs[y].pair_strength("USA", "RUS", "rivalry")
+    ]
+    assert us_rus == list(range(2007, 2019))
 
 
 # -- the measures on the cut, by hand ---------------------------------------------
