@@ -1269,7 +1269,7 @@ def measures_over_years(
             xs,
             np.asarray(ys, dtype=np.float64),
             marker="o",
-            markersize=3.0,
+            markersize=3.5,
             linewidth=1.4,
             label=label,
         )
