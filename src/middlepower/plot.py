@@ -17,6 +17,8 @@ do; made without, it displays only if it is a :class:`NotebookFigure`.
 * :func:`attention` — weighted attention by partner, split by alignment;
 * :func:`orderings` — a measure over every order, the observed one marked;
 * :func:`sensitivity` — quantile intervals of every measure over the draws;
+* :func:`measures_over_years` — measures of yearly graphs against the year,
+  events marked;
 * :func:`compare` — several cases side by side;
 * :func:`balance_over_time` — triad, walk and frustration balance per window
   of a signed system; or, given a balance panel of event data
@@ -58,7 +60,7 @@ from middlepower.analysis.compare import COLUMNS, Comparison
 from middlepower.analysis.orderings import OrderingsResult
 from middlepower.analysis.report import BalanceReport
 from middlepower.analysis.sensitivity import SensitivityResult
-from middlepower.exceptions import InvalidParameterError
+from middlepower.exceptions import InvalidArgumentTypeError, InvalidParameterError
 from middlepower.graph import KINDS, RelationGraph
 from middlepower.metrics.structure import frustration as _frustration
 from middlepower.metrics.structure import triad_balance, walk_balance
@@ -71,6 +73,7 @@ __all__ = [
     "attention",
     "balance_over_time",
     "compare",
+    "measures_over_years",
     "orderings",
     "panel_over_time",
     "relation_graph",
@@ -1131,4 +1134,170 @@ def panel_over_time(
     what = {"E": "Equidistance", "tilt": "Tilt"}.get(measure, _label(measure))
     title = f"{what} of contacts per period"
     ax.set_title(title + (" (bars: number of contacts)" if counts else ""))
+    return ax
+
+
+# -- measures over years --------------------------------------------------------
+def _year_key(year: object, label: str) -> int:
+    if isinstance(year, bool) or not isinstance(year, int | np.integer):
+        raise InvalidArgumentTypeError(
+            f"Years must be integers; series {label!r} has the key {year!r}."
+        )
+    return int(year)
+
+
+def _year_value(value: object, label: str, year: int) -> float:
+    if value is None:
+        return math.nan
+    if isinstance(value, bool) or not isinstance(value, int | float | np.number):
+        raise InvalidArgumentTypeError(
+            f"Values must be numbers or None; series {label!r} has {value!r} in {year}."
+        )
+    number = float(value)
+    if math.isinf(number):
+        raise InvalidParameterError(
+            f"Values must be finite (or None/NaN for a gap); series {label!r} has "
+            f"{value!r} in {year}."
+        )
+    return number
+
+
+def measures_over_years(
+    series: Mapping[str, Mapping[int, float | None]],
+    *,
+    events: Mapping[int, str] | None = None,
+    ax: Axes | None = None,
+    ylabel: str = "score",
+    title: str | None = None,
+) -> Axes:
+    r"""Draw measures against the year: one line per series, events marked.
+
+    For a panel of yearly relation graphs (such as
+    :func:`~middlepower.io.graphs_for_years` builds) scored year by year:
+    each series is a mapping ``{year: value}``, drawn in year order with a
+    marker at every year that has a value. ``None`` or NaN (a measure
+    undefined that year) leaves a gap in the line; a series known only in a
+    few years shows as isolated markers. Each event is a dotted vertical
+    line at its year, labelled along the line.
+
+    Parameters
+    ----------
+    series : mapping of str to mapping of int to float or None
+        ``{label: {year: value}}``; the labels go into the legend. A pandas
+        Series indexed by year can be passed as ``s.to_dict()``.
+    events : mapping of int to str, optional
+        ``{year: label}`` of the events to mark (mark only what the data
+        show).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw into; by default a new Figure is made (without pyplot).
+    ylabel : str, optional (default="score")
+        Label of the y axis.
+    title : str, optional
+        Title of the Axes (none by default).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes; ``ax.lines`` holds one line per series, in the order of
+        ``series`` (x data the sorted years, NaN where a value is missing),
+        then one vertical line per event, in year order; ``ax.texts`` the
+        event labels.
+
+    Raises
+    ------
+    InvalidArgumentTypeError
+        If ``series`` or one of its values is not a mapping, a year is not
+        an integer, a value is neither a number nor ``None``, or an event
+        label is not a string.
+    InvalidParameterError
+        For no series or an infinite value.
+
+    Examples
+    --------
+    >>> import middlepower.plot as mpplot
+    >>> ax = mpplot.measures_over_years(
+    ...     {"E_c": {1990: 0.0, 1992: 1 / 3, 1991: None}, "T": {2002: 0.12}},
+    ...     events={1992: "KOR-RUS treaty"},
+    ... )
+    >>> ax.lines[0].get_xdata().tolist(), ax.lines[0].get_ydata().round(3).tolist()
+    ([1990, 1991, 1992], [0.0, nan, 0.333])
+    >>> len(ax.lines), [t.get_text() for t in ax.texts]
+    (3, ['KOR-RUS treaty'])
+    """
+    if not isinstance(series, Mapping):
+        raise InvalidArgumentTypeError(
+            "series must be a mapping {label: {year: value}}, not "
+            f"{type(series).__name__}."
+        )
+    if not series:
+        raise InvalidParameterError("measures_over_years needs at least one series.")
+    lines: list[tuple[str, list[int], list[float]]] = []
+    for label, values in series.items():
+        if not isinstance(values, Mapping):
+            raise InvalidArgumentTypeError(
+                f"Series {label!r} must be a mapping {{year: value}}, not "
+                f"{type(values).__name__}."
+            )
+        points = sorted(
+            ((_year_key(y, str(label)), v) for y, v in values.items()),
+            key=lambda point: point[0],
+        )
+        lines.append(
+            (
+                str(label),
+                [y for y, _ in points],
+                [_year_value(v, str(label), y) for y, v in points],
+            )
+        )
+    marks: list[tuple[int, str]] = []
+    if events is not None:
+        if not isinstance(events, Mapping):
+            raise InvalidArgumentTypeError(
+                "events must be a mapping {year: label}, not "
+                f"{type(events).__name__}."
+            )
+        for year, text in events.items():
+            if not isinstance(text, str):
+                raise InvalidArgumentTypeError(
+                    f"Event labels must be strings; the event of {year!r} is {text!r}."
+                )
+            marks.append((_year_key(year, "events"), text))
+        marks.sort()
+    ax = _axes(ax, figsize=(8.0, 4.5))
+    for label, xs, ys in lines:
+        ax.plot(
+            xs,
+            np.asarray(ys, dtype=np.float64),
+            marker="o",
+            markersize=3.5,
+            linewidth=1.4,
+            label=label,
+        )
+    for year, text in marks:
+        ax.axvline(year, color="0.45", linestyle=":", linewidth=0.9)
+        ax.annotate(
+            text,
+            xy=(year, 0.98),
+            xycoords=ax.get_xaxis_transform(),
+            xytext=(-2.0, 0.0),
+            textcoords="offset points",
+            rotation=90,
+            ha="right",
+            va="top",
+            fontsize="x-small",
+            color="0.3",
+        )
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.14),
+        ncols=min(3, len(lines)),
+        frameon=False,
+        fontsize="small",
+    )
+    ax.grid(alpha=0.3)
+    if title is not None:
+        ax.set_title(title, fontsize=11)
     return ax
