@@ -1,6 +1,8 @@
 """Batch evaluation of the sequence measures: one kernel call per measure.
 
-:func:`prepare` turns a graph, a sequence and poles into arrays once;
+:func:`prepare` turns a graph, a sequence and poles into arrays once (the
+graph's arrays from :class:`middlepower.snapshot.GraphArrays`, the one place
+where a graph becomes arrays);
 :func:`evaluate` scores a batch of rows (orders of the contacts, or Monte
 Carlo draws of the analyst's settings) with the kernels of
 :mod:`middlepower.kernels.sequence`. The public functions of
@@ -28,7 +30,6 @@ import numpy.typing as npt
 from middlepower.exceptions import InvalidParameterError
 from middlepower.graph import KINDS, RelationGraph
 from middlepower.kernels.sequence import (
-    alignment_kernel,
     attention_kernel,
     benchmark_kernel,
     equidistance_kernel,
@@ -40,10 +41,10 @@ from middlepower.kernels.sequence import (
 from middlepower.metrics.sequence import (
     Salience,
     _sequence_universe,
-    check_poles,
-    focal_strengths,
+    untied_rows,
 )
 from middlepower.models import ContactSequence, TieKind
+from middlepower.snapshot import GraphArrays, check_poles
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -64,6 +65,7 @@ class Prepared:
     contact_partner: IntArray  # (n,) index into partners of each contact
     channels: tuple[str, ...]  # (n,) channel value of each contact
     days: FloatArray  # (n,) days since the start of each slot
+    arrays: GraphArrays  # the snapshot on sequence.start over partners + poles
     coef_pairs: FloatArray  # (K, N, m) sign_k * pair strength to each pole
     pole_rows: IntArray  # (m,) rows of the poles in the N axis
     X: FloatArray  # (U, K) str_k(F -> s) over the universe
@@ -83,19 +85,18 @@ def prepare(
     poles: Sequence[str],
     universe: str = "contacted",
 ) -> Prepared:
-    """Convert once: snapshot on ``sequence.start``, strength tensors."""
+    """Convert once: the snapshot on ``sequence.start`` as arrays."""
     poles = check_poles(graph, poles)
     graph.check_codes([sequence.focal, *sequence.distinct_partners])
-    snap = graph.at(sequence.start)
+    snap = graph.at(sequence.start)  # its ties: the universe, the structure
     partners = sequence.distinct_partners
     U = _sequence_universe(snap, sequence, universe)
     order = list(partners) + [p for p in poles if p not in partners]
-    T = snap.strength_tensor(order)
-    P = np.maximum(T, np.swapaxes(T, 1, 2))
-    pole_idx = np.array([order.index(p) for p in poles], dtype=np.intp)
-    signs = np.array([k.sign for k in KINDS], dtype=float)
-    coef_pairs = signs[:, None, None] * P[:, :, pole_idx]
-    X = focal_strengths(snap.strength_tensor([sequence.focal, *U]))
+    arrays = GraphArrays.of(graph, order, day=sequence.start)
+    coef_pairs, pole_idx = arrays.pole_pulls(poles)
+    X = GraphArrays.of(
+        graph, [sequence.focal, *U], day=sequence.start
+    ).focal_strengths()
     index = {p: i for i, p in enumerate(partners)}
     return Prepared(
         sequence=sequence,
@@ -106,6 +107,7 @@ def prepare(
         contact_partner=np.array([index[c.partner] for c in sequence.contacts]),
         channels=tuple(c.channel.value for c in sequence.contacts),
         days=np.array([(c.on - sequence.start).days for c in sequence.contacts], float),
+        arrays=arrays,
         coef_pairs=coef_pairs,
         pole_rows=pole_idx,
         X=X,
@@ -128,11 +130,18 @@ def alignments(prep: Prepared, kappa: FloatArray) -> FloatArray:
 
     ``kappa`` may also be ``(K,)`` for one setting (result ``(1, k, m)``).
     """
-    kap = np.atleast_2d(kappa)
-    Z = np.einsum("bK,KNm->bNm", kap, prep.coef_pairs)
-    A = alignment_kernel(Z, prep.pole_rows)
+    A = prep.arrays.alignment(prep.poles, np.atleast_2d(kappa))
     out: FloatArray = A[:, : prep.k, :]
     return out
+
+
+def untied(prep: Prepared, kappa: FloatArray) -> tuple[str, ...]:
+    """Contacted partners with no alignment tie to any pole under ``kappa`` (K,).
+
+    See :func:`~middlepower.metrics.sequence.untied_rows`.
+    """
+    loose = untied_rows(prep.coef_pairs, kappa, prep.pole_rows)[: prep.k]
+    return tuple(p for p, u in zip(prep.partners, loose.tolist(), strict=True) if u)
 
 
 def benchmarks(prep: Prepared, theta: FloatArray) -> tuple[FloatArray, FloatArray]:

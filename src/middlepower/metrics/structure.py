@@ -50,12 +50,8 @@ from middlepower.kernels.frustration import (
     frustration_heuristic,
 )
 from middlepower.kernels.sequence import alignment_kernel, equidistance_kernel
-from middlepower.metrics.sequence import (
-    _alignment_kappa,
-    alignment_matrix,
-    check_poles,
-)
 from middlepower.models import SIGNED_WEIGHTS, Dimension, FrozenModel, TieKind
+from middlepower.snapshot import alignment_matrix, check_poles
 
 __all__ = [
     "FrustrationResult",
@@ -171,7 +167,7 @@ def _focal_row(sg: _Signed, focal: str) -> tuple[int, FloatArray]:
 def _alignments(graph: SignedGraph, sg: _Signed, poles: tuple[str, ...]) -> FloatArray:
     """Alignment of every node of ``sg`` (rows in ``sg.nodes`` order)."""
     if isinstance(graph, RelationGraph):
-        return alignment_matrix(graph, poles, sg.nodes, _alignment_kappa(None))
+        return alignment_matrix(graph, poles, sg.nodes)
     # a plain signed graph: the pull to each pole is the signed weight to it
     pole_idx = np.array([sg.index(p) for p in poles])
     return alignment_kernel(sg.S[:, pole_idx], pole_idx)
@@ -293,7 +289,7 @@ def two_track(graph: RelationGraph, focal: str, poles: Sequence[str]) -> float |
     graph.check_codes([focal])
     nodes = graph.codes
     f = nodes.index(focal)
-    A = alignment_matrix(graph, poles, nodes, _alignment_kappa(None))
+    A = alignment_matrix(graph, poles, nodes)
     security = {
         k: SIGNED_WEIGHTS[k] for k in KINDS if k.dimension is Dimension.SECURITY
     }
