@@ -26,9 +26,13 @@ from middlepower.exceptions import (
     PolesNotReachedWarning,
     UnalignedPartnerWarning,
     UndefinedBenchmarkWarning,
+    _CaveatError,
 )
 
-__all__ = ["emit", "unaligned", "undefined_benchmark"]
+__all__ = ["CaveatError", "emit", "unaligned", "undefined_benchmark"]
+
+#: The base of the errors ``strict=True`` raises (one per warning category).
+CaveatError = _CaveatError
 
 
 def _listed(items: Sequence[str], last: str = "and") -> str:
