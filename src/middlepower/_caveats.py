@@ -132,6 +132,13 @@ def undefined_benchmark(
     )
 
 
+def _without_hint(message: str) -> str:
+    """The message of the error: the hint to pass strict=True taken out."""
+    return message.replace(" (pass strict=True to raise)", "").replace(
+        "pass strict=True to raise, or ", ""
+    )
+
+
 def emit(caveat: MiddlePowerWarning | None, strict: bool, stacklevel: int) -> None:
     """Warn about ``caveat``, or raise its error when ``strict``.
 
@@ -162,5 +169,5 @@ def emit(caveat: MiddlePowerWarning | None, strict: bool, stacklevel: int) -> No
     if caveat is None:
         return
     if strict:
-        raise caveat.error(str(caveat), caveat.states)
+        raise caveat.error(_without_hint(str(caveat)), caveat.states)
     warnings.warn(caveat, stacklevel=stacklevel + 1)
