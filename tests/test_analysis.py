@@ -198,8 +198,8 @@ def test_orderings_exhaustive_count_for_eight() -> None:
     ("kwargs", "message"),
     [
         ({"metric": "beauty"}, "Unknown metric 'beauty'"),
-        ({"limit": 0}, "limit must be between 1 and 10"),
-        ({"samples": 0}, "samples must be positive"),
+        ({"limit": 0}, r"limit must be in \[1, 10\], got 0"),
+        ({"samples": 0}, "samples must be >= 1, got 0"),
         ({"salience": "cubic"}, "Unknown salience scheme 'cubic'"),
     ],
 )
@@ -269,11 +269,11 @@ def test_sensitivity_fixed_choices_have_no_influence(case) -> None:  # type: ign
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"draws": 0}, "draws must be a positive integer"),
-        ({"schemes": ["cubic"]}, "Unknown salience scheme"),
+        ({"draws": 0}, "draws must be >= 1, got 0"),
+        ({"schemes": ["cubic"]}, "Unknown salience scheme 'cubic' in schemes"),
         ({"decay_range": (0.5, 1.5)}, "decay_range must be a range"),
-        ({"half_life_range": (10, 2)}, "half_life_range must be a range"),
-        ({"concentration": -1.0}, "concentration must be positive"),
+        ({"half_life_range": (10, 2)}, "half_life_range must have low <= high"),
+        ({"concentration": -1.0}, "concentration must be > 0, got -1.0"),
         ({"kappa_ranges": {"friendship": (0, 1)}}, "Unknown tie kind 'friendship'"),
         ({"quantiles": [1.5]}, "quantiles must lie in"),
     ],

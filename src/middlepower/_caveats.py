@@ -133,7 +133,7 @@ def undefined_benchmark(
 
 
 def _without_hint(message: str) -> str:
-    """The message of the error: the hint to pass strict=True taken out."""
+    """Return the message of the error: the hint to pass strict=True taken out."""
     return message.replace(" (pass strict=True to raise)", "").replace(
         "pass strict=True to raise, or ", ""
     )

@@ -27,7 +27,8 @@ from typing import TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from middlepower.exceptions import InvalidParameterError
+from middlepower._checks import check_seed, show
+from middlepower.exceptions import InvalidArgumentTypeError, InvalidParameterError
 from middlepower.graph import KINDS, RelationGraph
 from middlepower.kernels.sequence import (
     attention_kernel,
@@ -386,8 +387,10 @@ def resolve_seed(seed: object) -> int:
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If ``seed`` is not an integer or ``None``.
     InvalidParameterError
-        If ``seed`` is not a non-negative integer or ``None``.
+        If it is negative.
 
     Examples
     --------
@@ -395,14 +398,48 @@ def resolve_seed(seed: object) -> int:
     >>> resolve_seed(7), 0 <= resolve_seed(None) < 2**53
     (7, True)
     """
-    if seed is None:
+    checked: int | None = check_seed(seed, generator=False)
+    if checked is None:
         state = np.random.SeedSequence().generate_state(1, np.uint64)
         return int(state[0]) >> 11
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise InvalidParameterError(
-            f"seed must be a non-negative integer or None, not {seed!r}."
-        )
-    return int(seed)
+    return checked
+
+
+def check_progress(progress: object) -> Progress:
+    """Return ``progress`` if it is ``None``, ``True``, ``False`` or a callable.
+
+    Parameters
+    ----------
+    progress : object
+        The ``progress`` argument.
+
+    Returns
+    -------
+    bool, callable or None
+        ``progress``.
+
+    Raises
+    ------
+    InvalidArgumentTypeError
+        For anything else.
+
+    Examples
+    --------
+    >>> from middlepower.analysis._batch import check_progress
+    >>> check_progress(False)
+    False
+    >>> check_progress("yes")
+    Traceback (most recent call last):
+    ...
+    middlepower.exceptions.InvalidArgumentTypeError: progress must be True, False,
+    None or a callable progress(done, total), got str 'yes'.
+    """
+    if progress is None or isinstance(progress, bool) or callable(progress):
+        return progress
+    raise InvalidArgumentTypeError(
+        "progress must be True, False, None or a callable progress(done, total), "
+        f"got {show(progress)}."
+    )
 
 
 @contextlib.contextmanager
@@ -432,7 +469,7 @@ def progress_reporter(
 
     Raises
     ------
-    InvalidParameterError
+    InvalidArgumentTypeError
         If ``progress`` is none of the above.
 
     Examples
@@ -445,15 +482,11 @@ def progress_reporter(
     >>> seen
     [(2, 5), (5, 5)]
     """
+    check_progress(progress)
     if callable(progress):
         report = progress
         yield lambda done: report(done, total)
         return
-    if progress is not None and not isinstance(progress, bool):
-        raise InvalidParameterError(
-            f"progress must be True, False, None or a callable progress(done, "
-            f"total), not {progress!r}."
-        )
     if progress is False or (progress is None and total <= chunk):
         yield lambda done: None
         return

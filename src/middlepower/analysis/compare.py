@@ -130,9 +130,18 @@ class Comparison:
 
     Examples
     --------
+    The second sequence of the editorial case contacts the Czech Republic and
+    Vietnam, which the scenario ties to neither pole: compare warns, and the
+    table says so under the case.
+
+    >>> import warnings
     >>> sc = mp.load_scenario("korea-2025")
     >>> g = mp.RelationGraph.from_scenario(sc)
-    >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    Case 'June-Nov': Partners CZE and VNM have no alignment tie to USA or CHN, ...
     >>> print(cmp)
     case            E     tilt        P    tau_b  2-track       CP      E_c   broker
     --------------------------------------------------------------------------------
@@ -140,6 +149,7 @@ class Comparison:
               order: USA > JPN > CHN
     June-Nov    0.431   +0.569    0.872   +0.745    0.494    0.574    0.641    0.372
               order: USA > JPN > CHN > CZE > VNM > AUS > JPN > JPN > USA > CHN
+              ! caveat: untied to the poles: CZE, VNM
     <BLANKLINE>
     E        equidistance between the poles (1 = even, 0 = all on one pole)
     tilt     lean toward the first pole (+1) or the second (-1)
@@ -175,10 +185,11 @@ class Comparison:
         Examples
         --------
         >>> sc = mp.load_scenario("korea-2025")
-        >>> g = mp.RelationGraph.from_scenario(sc)
-        >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+        >>> cmp = mp.compare({"Lee": sc, "Yoon": "korea-2022-yoon"})
         >>> [(r["label"], len(r["order"]), round(r["tilt"], 4)) for r in cmp.rows()]
-        [('June', 3, 0.6364), ('June-Nov', 10, 0.5689)]
+        [('Lee', 3, 0.6364), ('Yoon', 3, 0.6364)]
+        >>> [r["caveats"] for r in cmp.rows()]
+        ['', '']
         """
         return [report_row(label, r) for label, r in self.reports.items()]
 
@@ -194,11 +205,10 @@ class Comparison:
         Examples
         --------
         >>> sc = mp.load_scenario("korea-2025")
-        >>> g = mp.RelationGraph.from_scenario(sc)
-        >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+        >>> cmp = mp.compare({"Lee": sc, "Yoon": "korea-2022-yoon"})
         >>> d = cmp.to_dict()
-        >>> sorted(d), list(d["reports"]), d["reports"]["June"]["start"]
-        (['reports', 'rows'], ['June', 'June-Nov'], '2025-06-04')
+        >>> sorted(d), list(d["reports"]), d["reports"]["Lee"]["start"]
+        (['reports', 'rows'], ['Lee', 'Yoon'], '2025-06-04')
         """
         return {
             "rows": self.rows(),
@@ -222,10 +232,9 @@ class Comparison:
         --------
         >>> import pandas as pd
         >>> sc = mp.load_scenario("korea-2025")
-        >>> g = mp.RelationGraph.from_scenario(sc)
-        >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+        >>> cmp = mp.compare({"Lee": sc, "Yoon": "korea-2022-yoon"})
         >>> frame = cmp.to_frame()
-        >>> type(frame).__name__, frame.loc["June", "order"]
+        >>> type(frame).__name__, frame.loc["Lee", "order"]
         ('DataFrame', 'USA > JPN > CHN')
         """
         pd = import_optional("pandas", "pandas", "to_frame")

@@ -29,8 +29,10 @@ from pydantic import Field
 
 from middlepower._checks import (
     check_bool,
+    check_choice,
     check_code,
     check_pole_codes,
+    check_seed,
     show,
 )
 from middlepower.exceptions import (
@@ -718,9 +720,12 @@ def frustration(
     ------
     InvalidGraphError
         For a directed graph, self-loops, zero or missing signs.
+    InvalidArgumentTypeError
+        If ``weighted`` is not a bool, ``method`` not a string or ``seed``
+        not a seed.
     InvalidParameterError
-        For an unknown method or a ``time_limit`` that is not a positive
-        number or ``None``.
+        For an unknown method, a negative seed or a ``time_limit`` that is
+        not a positive number or ``None``.
 
     References
     ----------
@@ -750,10 +755,9 @@ def frustration(
     >>> res.exact, res.status, res.lower_bound < res.index
     (False, 'time_limit', True)
     """
-    if method not in ("auto", "exact", "heuristic"):
-        raise InvalidParameterError(
-            f"Unknown method {method!r}; expected 'auto', 'exact' or 'heuristic'."
-        )
+    weighted = check_bool(weighted, "weighted")
+    check_choice(method, "method", ("auto", "exact", "heuristic"))
+    seed = check_seed(seed)
     sg = _signed(graph)
     M = sg.S if weighted else sg.signs
     iu, ju = np.nonzero(np.triu(M, 1))
