@@ -250,6 +250,20 @@ def test_stale_joins_the_pieces_of_one_stream() -> None:
     assert "saved outputs ['stream', 'stream'] differ" in problem
 
 
+def test_stale_ignores_the_temporary_file_a_warning_names() -> None:
+    def warned(where: str, message: str = "UserWarning: caveat") -> Any:
+        nb = _executed()
+        nb.cells[1].outputs.append(
+            new_output("stream", name="stderr", text=f"{where}:3: {message}\n")
+        )
+        return nb
+
+    saved = warned("/tmp/ipykernel_7763/1621531264.py")
+    assert tool.stale(saved, warned("/tmp/ipykernel_81/99.py")) == []
+    (problem,) = tool.stale(saved, warned("/tmp/ipykernel_81/99.py", "other"))
+    assert "saved text" in problem
+
+
 def test_merge_streams_keeps_other_outputs_apart() -> None:
     outputs = [
         new_output("stream", name="stdout", text="a"),

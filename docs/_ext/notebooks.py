@@ -37,6 +37,7 @@ import base64
 import copy
 import io
 import os
+import re
 import struct
 import sys
 from collections.abc import Iterable, Mapping
@@ -50,6 +51,9 @@ PLOT_MODULE = "middlepower.plot"
 PIXEL_TOLERANCE = 1.0
 TIMEOUT = 600
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# where a warning was raised, as the kernel names a cell: a temporary file
+# whose names change from run to run (compared as ``<cell>``)
+_CELL_FILE = re.compile(r"\S*ipykernel_\d+[/\\]\d+\.py")
 
 
 def notebooks() -> list[Path]:
@@ -283,7 +287,8 @@ def _outputs(cell: Mapping[str, Any]) -> list[dict[str, Any]]:
     for o in merge_streams(cell.get("outputs", [])):
         kind = o["output_type"]
         if kind == "stream":
-            out.append({"type": kind, "name": o["name"], "text": _text(o["text"])})
+            text = _CELL_FILE.sub("<cell>", _text(o["text"]))
+            out.append({"type": kind, "name": o["name"], "text": text})
         elif kind in ("execute_result", "display_data"):
             data = {k: _text(v) for k, v in o.get("data", {}).items()}
             out.append({"type": kind, "data": data})

@@ -5,6 +5,11 @@ one line on standard error, never a traceback, and exit with status 2 when the
 command line itself is wrong (an unknown option, a flag value out of range:
 ``--half-life must be > 0, got 0``) and 1 when the data are (an unknown
 scenario, a missing or invalid file). ``docs/errors.md`` lists the statuses.
+
+A score that rests on an assumption (a partner without ties to the poles, an
+undefined benchmark) is shown as a caveat in the output of ``report`` and
+``compare`` (and in their ``--json``); ``--strict`` makes it an error (status
+1) instead.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import math
 import os
 import re
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -27,7 +33,11 @@ from middlepower.analysis.orderings import orderings
 from middlepower.analysis.report import assess
 from middlepower.analysis.sensitivity import sensitivity
 from middlepower.datasets._scenarios import list_scenarios, load_scenario
-from middlepower.exceptions import InvalidParameterError, MiddlePowerError
+from middlepower.exceptions import (
+    InvalidParameterError,
+    MiddlePowerError,
+    MiddlePowerWarning,
+)
 from middlepower.graph import RelationGraph
 from middlepower.kernels.sequence import SCHEMES
 from middlepower.metrics.sequence import Salience
@@ -86,6 +96,15 @@ def _add_scenario(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_strict(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (status 1) instead of showing a caveat when a score rests on an "
+        "assumption: a partner without ties to the poles, no interest tie",
+    )
+
+
 def _add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -119,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_scenario(rep)
     _add_settings(rep)
+    _add_strict(rep)
     _add_json(rep)
     _add_out(rep)
 
@@ -133,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
         help="scenario names or files (default: every bundled korea-* scenario)",
     )
     _add_settings(cmp)
+    _add_strict(cmp)
     _add_json(cmp)
     _add_out(cmp)
 
@@ -352,12 +373,19 @@ def _report(args: argparse.Namespace) -> int:
     sequence = scenario.sequence(args.sequence)
     salience = _salience(args)
     report = assess(
-        graph, sequence, scenario.poles, salience=salience, universe=args.universe
+        graph,
+        sequence,
+        scenario.poles,
+        salience=salience,
+        universe=args.universe,
+        strict=args.strict,
     )
     payload = {"scenario": scenario.name, "report": report.to_dict()}
     if args.out:
         label = sequence.label or scenario.name
         _write_out(args.out, payload, [report_row(label, report)])
+        for caveat in report.caveats:
+            print(f"middlepower: caveat: {caveat.message}", file=sys.stderr)
     elif args.json:
         _print_json(payload)
     else:
@@ -368,9 +396,14 @@ def _report(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     names = args.scenarios or [n for n in list_scenarios() if n.startswith("korea-")]
-    result = compare(names, salience=_salience(args), universe=args.universe)
+    result = compare(
+        names, salience=_salience(args), universe=args.universe, strict=args.strict
+    )
     if args.out:
         _write_out(args.out, result.to_dict(), result.rows())
+        for label, report in result.reports.items():
+            for caveat in report.caveats:
+                print(f"middlepower: caveat: {label}: {caveat.short}", file=sys.stderr)
     elif args.json:
         _print_json(result.to_dict())
     else:
@@ -820,12 +853,21 @@ def _events(args: argparse.Namespace) -> int:
         print(f"total: {len(events):,} events between states", file=sys.stderr)
     contacts = int(panel["n_contacts"].sum())
     dropped = int(panel["n_unaligned"].sum())
+    untied = int(panel["n_untied"].sum())
     print(
         f"panel: {len(panel):,} rows ({panel['focal'].nunique():,} focal states), "
         f"{contacts:,} contacts scored, {dropped:,} more dropped as unaligned in "
         f"these rows -> {args.out}",
         file=sys.stderr,
     )
+    if untied:
+        blind = int((panel["n_untied"] == panel["n_contacts"]).sum())
+        print(
+            f"caveat: {untied:,} of the contacts scored have a partner tied to no "
+            f"pole (alignment 1/{len(args.poles)} assumed; column n_untied); in "
+            f"{blind:,} rows every contact does, so their E and tilt say nothing",
+            file=sys.stderr,
+        )
     _write_panel(panel, args.out)
     return 0
 
@@ -980,24 +1022,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _check_flags(args)
     try:
-        if args.command == "report":
-            return _report(args)
-        if args.command == "compare":
-            return _compare(args)
-        if args.command == "orderings":
-            return _orderings(args)
-        if args.command == "sensitivity":
-            return _sensitivity(args)
-        if args.command == "scenarios":
-            return _scenarios(args)
-        if args.command == "graph":
-            return _graph(args)
-        if args.command == "similarity":
-            return _similarity(args)
-        if args.command == "events":
-            return _events(args)
-        parser.print_help()
-        return 0
+        with warnings.catch_warnings():
+            # caveats are part of the output (report, compare), not stray warnings
+            warnings.simplefilter("ignore", MiddlePowerWarning)
+            return _run(parser, args)
     except BrokenPipeError:  # output piped into head & co.
         sys.stderr.close()
         return 0
@@ -1012,6 +1040,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             _usage_error(args, f"{flag}: {_one_line(err, args)}")
         print(f"middlepower: error: {_one_line(err, args)}", file=sys.stderr)
         return EXIT_DATA
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Run the subcommand of ``args``; return the exit status."""
+    if args.command == "report":
+        return _report(args)
+    if args.command == "compare":
+        return _compare(args)
+    if args.command == "orderings":
+        return _orderings(args)
+    if args.command == "sensitivity":
+        return _sensitivity(args)
+    if args.command == "scenarios":
+        return _scenarios(args)
+    if args.command == "graph":
+        return _graph(args)
+    if args.command == "similarity":
+        return _similarity(args)
+    if args.command == "events":
+        return _events(args)
+    parser.print_help()
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

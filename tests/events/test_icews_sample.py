@@ -12,6 +12,11 @@ from tests.events.test_panel import _check_rows
 
 import middlepower as mp
 from middlepower.events import balance_panel, contact_rows, contacts
+from middlepower.exceptions import (
+    MiddlePowerWarning,
+    UnalignedPartnerWarning,
+    UndefinedBenchmarkWarning,
+)
 
 _readers = pytest.importorskip(
     "middlepower.events._readers",
@@ -65,9 +70,23 @@ def test_contacts_of_the_sample_feed_every_measure(events, graph):
     seq = contacts(events, "PRK", "2018-06-01", "2018-06-02")
     assert seq.partners[:2] == ("USA", "SGP")
     assert all(e.source == "icews" for c in seq.contacts for e in c.evidence)
-    report = mp.assess(graph, seq, POLES)
+    # Singapore has no ATOP alliance with either pole in 2018: its alignment is
+    # assumed; and no alliance links PRK to its partners (the only interest kind
+    # of this graph), so the benchmark is undefined: the report says both
+    with pytest.warns(MiddlePowerWarning) as caught:
+        report = mp.assess(graph, seq, POLES)
+    assert [type(w.message) for w in caught] == [
+        UnalignedPartnerWarning,
+        UndefinedBenchmarkWarning,
+    ]
+    assert "SGP" in caught[0].message.states
+    assert [c.category for c in report.caveats] == [
+        "UnalignedPartnerWarning",
+        "UndefinedBenchmarkWarning",
+    ]
+    assert report.proportionality is None
     assert 0.0 <= report.equidistance <= 1.0
-    assert len(mp.orderings(graph, seq, POLES)) > 1
+    assert len(mp.orderings(graph, seq, POLES)) > 1  # no warning: see assess
 
 
 @pytest.mark.parametrize(

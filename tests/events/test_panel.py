@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ from tests.events.test_contacts import table
 
 import middlepower as mp
 from middlepower.events import UnalignedStateError, _alignment, balance_panel, contacts
+from middlepower.exceptions import MiddlePowerWarning, PolesNotReachedWarning
 
 KOREA = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
 POLES = ("USA", "CHN")
@@ -84,11 +86,45 @@ def test_hand_computed_monthly_panel():
         "n_partners",
         "n_reports",
         "n_unaligned",
+        "n_untied",
         "E",
         "tilt",
         "pi_USA",
         "pi_CHN",
     ]
+    assert panel["n_untied"].tolist() == [0, 0, 0, 0]  # KOR is tied to both poles
+
+
+def test_n_untied_counts_contacts_whose_alignment_is_assumed():
+    """The editorial graph ties CZE and VNM to neither pole. August: KOR calls
+    CZE, then VNM twice (two days) -> 3 contacts, all untied: E = 1, tilt = 0 by
+    construction, which n_untied == n_contacts flags. September: USA, then CZE
+    (harmonic w = 2/3, 1/3): pi = (2/3 + 1/6, 1/6) -> tilt 2/3, n_untied 1."""
+    events = table(
+        [
+            ("2025-08-04", "KOR", "CZE", "041", None, "leader"),
+            ("2025-08-05", "KOR", "VNM", "041", None, "leader"),
+            ("2025-08-06", "VNM", "KOR", "041", None, "leader"),
+            ("2025-09-01", "KOR", "USA", "041", None, "leader"),
+            ("2025-09-02", "CZE", "KOR", "041", None, "leader"),
+        ]
+    )
+    panel = balance_panel(events, KOREA, POLES, focal="KOR")
+    assert panel[["n_contacts", "n_untied"]].values.tolist() == [[3, 3], [2, 1]]
+    aug, sep = panel.iloc[0], panel.iloc[1]
+    assert aug.E == pytest.approx(1, abs=1e-12) and aug.tilt == pytest.approx(0)
+    assert sep.tilt == pytest.approx(2 / 3, abs=1e-12)
+    # the scalar measures on the same contacts say it with a warning
+    seq = contacts(events, "KOR", "2025-08-01", "2025-08-31")
+    with pytest.warns(PolesNotReachedWarning, match=r"\(CZE, VNM\)"):
+        assert mp.equidistance(KOREA, seq, POLES) == pytest.approx(aug.E, abs=1e-12)
+    # a custom kappa can leave a tied partner untied: JPN's only tie to a pole
+    # is the alliance with the US
+    jpn = table([("2025-08-04", "KOR", "JPN", "041", None, "leader")])
+    kinds = {"partnership": 1.0}
+    by_kappa = balance_panel(jpn, KOREA, POLES, focal="KOR", kinds=kinds)
+    assert balance_panel(jpn, KOREA, POLES, focal="KOR").n_untied.tolist() == [0]
+    assert by_kappa.n_untied.tolist() == [1]
 
 
 def test_half_life_counts_days_from_the_period_start():
@@ -252,7 +288,12 @@ def _expected_rows(world: World, offset) -> dict:
     return out
 
 
-def _check_rows(world: World, panel: pd.DataFrame, graph_of) -> None:
+def _check_rows(
+    world: World, panel: pd.DataFrame, graph_of, shares: bool = False
+) -> None:
+    """Every row equals the scalar measures of its contacts; ``n_untied`` counts
+    the contacts whose partner the scalar measures warn about (0 for a table of
+    pole shares, whose shares are data)."""
     offset = pd.tseries.frequencies.to_offset(world.freq)
     expected = _expected_rows(world, offset)
     rows = {}
@@ -283,14 +324,22 @@ def _check_rows(world: World, panel: pd.DataFrame, graph_of) -> None:
         kept = tuple(c for c in seq.contacts if c.partner in graph_of(r.period.date()))
         seq = seq.replace(contacts=kept)
         assert [c.partner for c in kept] == [c["partner"] for c in aligned]
-        pi = mp.pole_attention(graph, seq, world.poles, salience=world.salience)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", MiddlePowerWarning)
+            pi = mp.pole_attention(graph, seq, world.poles, salience=world.salience)
+            e = mp.equidistance(graph, seq, world.poles, salience=world.salience)
+            if len(world.poles) == 2:
+                t = mp.tilt(graph, seq, world.poles, salience=world.salience)
+                assert r.tilt == pytest.approx(t, abs=1e-12, rel=0)
         for p in world.poles:
             assert getattr(r, f"pi_{p}") == pytest.approx(pi[p], abs=1e-12, rel=0)
-        e = mp.equidistance(graph, seq, world.poles, salience=world.salience)
         assert r.E == pytest.approx(e, abs=1e-12, rel=0)
-        if len(world.poles) == 2:
-            t = mp.tilt(graph, seq, world.poles, salience=world.salience)
-            assert r.tilt == pytest.approx(t, abs=1e-12, rel=0)
+        warned = {w.message.states for w in caught}
+        assert len(warned) <= 1  # every measure says the same
+        untied = set(*warned)
+        assert r.n_untied == (0 if shares else sum(c.partner in untied for c in kept))
+        if not shares and r.n_untied == r.n_contacts:
+            assert all(isinstance(w.message, PolesNotReachedWarning) for w in caught)
 
 
 @settings(max_examples=60, deadline=None)
@@ -361,7 +410,7 @@ def test_a_table_of_pole_shares_equals_its_graph(world):
         "unaligned": "drop",
     }
     by_table = balance_panel(world.events, tab, world.poles, **kw)
-    _check_rows(world, by_table, lambda day: g)
+    _check_rows(world, by_table, lambda day: g, shares=True)
 
 
 @settings(max_examples=30, deadline=None)

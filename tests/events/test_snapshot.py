@@ -1,6 +1,12 @@
 """The one place for a graph's arrays (ARCHITECTURE.md, "One snapshot") and the
 segmented kernels: equal to what the sequence measures and the batch analyses
-compute today, and to the rectangular kernels."""
+computed before they switched to it, bit for bit, and to the rectangular
+kernels.
+
+The ``_reference_*`` functions are the private helpers that
+``metrics/sequence.py`` and ``analysis/_batch.py`` had before the switch to
+:class:`~middlepower.snapshot.GraphArrays`, kept here verbatim as the
+reference the shared path must reproduce exactly."""
 
 from __future__ import annotations
 
@@ -12,8 +18,10 @@ from tests._seq_strategies import cases
 
 import middlepower as mp
 from middlepower.analysis._batch import alignments, prepare
+from middlepower.graph import KINDS
 from middlepower.kernels.sequence import (
     SCHEMES,
+    alignment_kernel,
     attention_kernel,
     equidistance_kernel,
     pole_attention_kernel,
@@ -23,7 +31,7 @@ from middlepower.kernels.sequence import (
     segment_positions,
     segment_salience_kernel,
 )
-from middlepower.metrics.sequence import alignment_matrix as metrics_alignment_matrix
+from middlepower.metrics.sequence import _alignment_kappa, _prepare
 from middlepower.snapshot import (
     GraphArrays,
     alignment_matrix,
@@ -32,6 +40,49 @@ from middlepower.snapshot import (
 )
 
 KOREA = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+
+
+# -- the helpers before the switch (the reference) ----------------------------------
+def _reference_alignment_matrix(graph, poles, nodes, kappa):
+    """metrics.sequence.alignment_matrix before the switch (T=None)."""
+    order = list(nodes) + [p for p in poles if p not in nodes]
+    T = graph.strength_tensor(order)
+    P = np.maximum(T, np.swapaxes(T, 1, 2))
+    coef = np.array([kappa[k] * k.sign for k in KINDS])
+    pole_idx = np.array([order.index(p) for p in poles])
+    Z = np.tensordot(coef, P[:, :, pole_idx], axes=1)
+    return alignment_kernel(Z, pole_idx)[: len(nodes)]
+
+
+def _reference_focal_strengths(T):
+    """metrics.sequence.focal_strengths before the switch."""
+    P = np.maximum(T, np.swapaxes(T, 1, 2))
+    directed = np.array([k.directed for k in KINDS])
+    return np.where(directed[:, None], T[:, 0, 1:], P[:, 0, 1:]).T.copy()
+
+
+def _reference_prepare(graph, sequence, poles, universe):
+    """analysis._batch.prepare before the switch: coef_pairs, pole rows, X."""
+    from middlepower.metrics.sequence import _sequence_universe
+
+    snap = graph.at(sequence.start)
+    partners = sequence.distinct_partners
+    U = _sequence_universe(snap, sequence, universe)
+    order = list(partners) + [p for p in poles if p not in partners]
+    T = snap.strength_tensor(order)
+    P = np.maximum(T, np.swapaxes(T, 1, 2))
+    pole_idx = np.array([order.index(p) for p in poles], dtype=np.intp)
+    signs = np.array([k.sign for k in KINDS], dtype=float)
+    coef_pairs = signs[:, None, None] * P[:, :, pole_idx]
+    X = _reference_focal_strengths(snap.strength_tensor([sequence.focal, *U]))
+    return coef_pairs, pole_idx, X
+
+
+def _reference_alignments(coef_pairs, pole_rows, k, kappa):
+    """analysis._batch.alignments before the switch."""
+    kap = np.atleast_2d(kappa)
+    Z = np.einsum("bK,KNm->bNm", kap, coef_pairs)
+    return alignment_kernel(Z, pole_rows)[:, :k, :]
 
 
 # -- GraphArrays -------------------------------------------------------------------
@@ -44,36 +95,45 @@ def test_hand_computed_alignment():
 @settings(max_examples=60, deadline=None)
 @given(case=cases())
 def test_alignment_is_bit_identical_to_the_sequence_measures(case):
-    """metrics.sequence.alignment_matrix on the snapshot == GraphArrays.alignment."""
+    """The old alignment_matrix on the snapshot == GraphArrays.alignment == what
+    the scalar measures now use (_prepare) and mp.alignment."""
     start = case.sequence.start
     nodes = case.sequence.distinct_partners
-    from middlepower.metrics.sequence import _alignment_kappa
-
     kappa = _alignment_kappa(case.kinds)
-    old = metrics_alignment_matrix(case.graph.at(start), case.poles, nodes, kappa)
+    old = _reference_alignment_matrix(case.graph.at(start), case.poles, nodes, kappa)
     order = list(nodes) + [p for p in case.poles if p not in nodes]
     arrays = GraphArrays.of(case.graph, order, day=start)
     new = arrays.alignment(case.poles, kappa)[: len(nodes)]
     np.testing.assert_array_equal(new, old)
+    prep = _prepare(case.graph, case.sequence, case.poles, "harmonic", case.kinds)
+    np.testing.assert_array_equal(prep.A, old)
+    snap = case.graph.at(start)
+    every = _reference_alignment_matrix(snap, case.poles, snap.codes, kappa)
+    now = mp.alignment(snap, case.poles, kinds=case.kinds)
+    np.testing.assert_array_equal(np.array([now[c] for c in snap.codes]), every)
 
 
 @settings(max_examples=60, deadline=None)
 @given(case=cases(), draws=st.integers(1, 4), seed=st.integers(0, 2**16))
 def test_batch_alignment_is_bit_identical_to_the_batch_analyses(case, draws, seed):
     prep = prepare(case.graph, case.sequence, case.poles)
-    order = list(prep.partners) + [p for p in case.poles if p not in prep.partners]
-    arrays = GraphArrays.of(case.graph, order, day=case.sequence.start)
-    C, rows = arrays.pole_pulls(case.poles)
-    np.testing.assert_array_equal(C, prep.coef_pairs)
-    np.testing.assert_array_equal(rows, prep.pole_rows)
-    kappa = np.random.default_rng(seed).uniform(0, 2, size=(draws, 5))
-    np.testing.assert_array_equal(
-        arrays.alignment(case.poles, kappa)[:, : prep.k], alignments(prep, kappa)
+    old_C, old_rows, old_X = _reference_prepare(
+        case.graph, case.sequence, case.poles, "contacted"
     )
-    X = GraphArrays.of(
-        case.graph, [case.focal, *prep.universe], day=case.sequence.start
-    ).focal_strengths()
-    np.testing.assert_array_equal(X, prep.X)
+    np.testing.assert_array_equal(prep.coef_pairs, old_C)
+    np.testing.assert_array_equal(prep.pole_rows, old_rows)
+    np.testing.assert_array_equal(prep.X, old_X)
+    kappa = np.random.default_rng(seed).uniform(0, 2, size=(draws, 5))
+    old_A = _reference_alignments(old_C, old_rows, prep.k, kappa)
+    np.testing.assert_array_equal(alignments(prep, kappa), old_A)
+    one = kappa[0]  # a single setting (assess, orderings) goes the batch way too
+    np.testing.assert_array_equal(
+        alignments(prep, one), _reference_alignments(old_C, old_rows, prep.k, one)
+    )
+    ties = prepare(case.graph, case.sequence, case.poles, "ties")
+    np.testing.assert_array_equal(
+        ties.X, _reference_prepare(case.graph, case.sequence, case.poles, "ties")[2]
+    )
 
 
 def test_node_order_and_errors():

@@ -32,6 +32,7 @@ from middlepower.events._contacts import from_day
 from middlepower.events._schema import EventTableError
 from middlepower.exceptions import InvalidParameterError
 from middlepower.graph import RelationGraph
+from middlepower.metrics.sequence import untied_rows
 from middlepower.models import TieKind
 from middlepower.snapshot import GraphArrays, check_poles, kappa_vector
 
@@ -65,8 +66,12 @@ class AlignmentTable:
     """Alignment of every known state on every snapshot a panel needs.
 
     ``A[k, i]`` is the alignment (``m`` shares) of ``codes[i]`` on snapshot
-    ``k``; ``known[k, i]`` says whether that state has one there. A day is
-    mapped to its snapshot by :meth:`snapshot_of`.
+    ``k``; ``known[k, i]`` says whether that state has one there, and
+    ``tied[k, i]`` whether it has an alignment tie to some pole there (a
+    known state without one has the assumed alignment :math:`1/m`; ``None``
+    for a table of pole shares, whose shares are taken as given: every known
+    state counts as tied). A day is mapped to its snapshot by
+    :meth:`snapshot_of`.
     """
 
     poles: tuple[str, ...]
@@ -77,6 +82,12 @@ class AlignmentTable:
     breakpoints: tuple[IntArray, ...]  # per year (or one): interval bounds
     snapshot: tuple[IntArray, ...]  # per year (or one): snapshot per interval
     source: str  # for messages
+    tied: BoolArray | None = None  # (S, N); None: every known state is tied
+
+    @property
+    def tied_or_known(self) -> BoolArray:
+        """:attr:`tied`, or :attr:`known` for a table of pole shares."""
+        return self.known if self.tied is None else self.tied
 
     def index_of(self, states: Sequence[str]) -> IntArray:
         """Column of each state in :attr:`codes` (-1 if unknown)."""
@@ -128,6 +139,7 @@ def _graph_snapshots(
     days: IntArray | None,
     A_out: list[FloatArray],
     known_out: list[BoolArray],
+    tied_out: list[BoolArray],
 ) -> tuple[IntArray, IntArray]:
     """Append one alignment per needed interval of ``graph``; return its lookup."""
     bps = _breakpoints(graph)
@@ -155,10 +167,19 @@ def _graph_snapshots(
         A[columns] = arrays.alignment(poles, kappa)
         known = np.zeros(len(codes), dtype=bool)
         known[columns] = True
+        tied = np.zeros(len(codes), dtype=bool)
+        C, pole_rows = arrays.pole_pulls(poles)
+        tied[columns] = ~untied_rows(C, kappa, pole_rows)
         ids[i] = len(A_out)
         A_out.append(A)
         known_out.append(known)
+        tied_out.append(tied)
     return bps, ids
+
+
+def _stack(rows: list[BoolArray], n: int) -> BoolArray:
+    out: BoolArray = np.stack(rows) if rows else np.zeros((0, n), dtype=bool)
+    return out
 
 
 def _year_of(days: IntArray) -> IntArray:
@@ -217,11 +238,12 @@ def build_alignment(
     kappa = kappa_vector(kinds)
     A_list: list[FloatArray] = []
     known_list: list[BoolArray] = []
+    tied_list: list[BoolArray] = []
     if isinstance(alignment, RelationGraph):
         pole_list = check_poles(alignment, pole_list)
         codes = alignment.codes
         bps, ids = _graph_snapshots(
-            alignment, pole_list, codes, kappa, days, A_list, known_list
+            alignment, pole_list, codes, kappa, days, A_list, known_list, tied_list
         )
         return AlignmentTable(
             pole_list,
@@ -232,6 +254,7 @@ def build_alignment(
             (bps,),
             (ids,),
             f"graph {alignment.name or 'unnamed'}",
+            _stack(tied_list, len(codes)),
         )
     if isinstance(alignment, Mapping):
         graphs: dict[int, RelationGraph] = {}
@@ -274,7 +297,7 @@ def build_alignment(
                     ids_all.append(np.full(1, -1, dtype=np.int64))
                     continue
             bps, ids = _graph_snapshots(
-                graphs[y], pole_list, codes, kappa, sel, A_list, known_list
+                graphs[y], pole_list, codes, kappa, sel, A_list, known_list, tied_list
             )
             bps_all.append(bps)
             ids_all.append(ids)
@@ -287,6 +310,7 @@ def build_alignment(
             tuple(bps_all),
             tuple(ids_all),
             "mapping of yearly graphs",
+            _stack(tied_list, len(codes)),
         )
     if isinstance(alignment, pd.DataFrame):
         return _from_table(alignment, pole_list)

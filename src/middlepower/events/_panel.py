@@ -177,6 +177,7 @@ def _columns(poles: Sequence[str]) -> list[str]:
         "n_partners",
         "n_reports",
         "n_unaligned",
+        "n_untied",
         "E",
     ]
     if len(poles) == 2:
@@ -259,6 +260,14 @@ def panel_kernel(
     flat += c.partner
     known = known_ss.reshape(-1)[flat]
     n_unaligned = np.bincount(seg[~known], minlength=n_seg).astype(np.int64)
+    # contacts kept whose partner has no alignment tie to any pole: its 1/m is
+    # assumed (the scalar measures warn UnalignedPartnerWarning)
+    tied_ss = np.zeros_like(known_ss)
+    if has_col.size and table.A.shape[0]:
+        tied_ss[:, has_col] = table.tied_or_known[:, col_of_state[has_col]]
+    untied = known & ~tied_ss.reshape(-1)[flat]
+    n_untied = np.bincount(seg[untied], minlength=n_seg).astype(np.int64)
+    del untied, tied_ss
     all_known = bool(known.all())
     if not all_known and unaligned == "raise":
         bad = sorted({c.states[i] for i in np.unique(c.partner[~known]).tolist()})
@@ -314,6 +323,7 @@ def panel_kernel(
         "n_partners": n_partners[rows],
         "n_reports": np.rint(n_reports[rows]).astype(np.int64),
         "n_unaligned": n_unaligned[has][rows],
+        "n_untied": n_untied[has][rows],
         "E": E[rows].astype(float),
     }
     if m == 2:
@@ -496,9 +506,24 @@ def balance_panel(
         (string), ``period`` and ``period_end`` (first and last day,
         ``datetime64[ns]``), ``n_contacts``, ``n_partners``, ``n_reports``
         (event rows behind the contacts), ``n_unaligned`` (contacts
-        dropped), ``E``, ``tilt`` (two poles only) and ``pi_<pole>`` per
-        pole. ``E``, ``tilt`` and ``pi`` are NaN when every contact of the
-        row has channel multiplier 0 (the scalar measures raise there).
+        dropped), ``n_untied`` (see below), ``E``, ``tilt`` (two poles only)
+        and ``pi_<pole>`` per pole. ``E``, ``tilt`` and ``pi`` are NaN when
+        every contact of the row has channel multiplier 0 (the scalar
+        measures raise there).
+
+        ``n_untied`` counts the row's contacts (among ``n_contacts``) whose
+        partner has no alignment tie to any pole on the period's start day:
+        no tie of a kind with :math:`\kappa_k > 0` to any pole, so its
+        alignment is the assumed :math:`1/m`, not a finding. It is what the
+        scalar measures say with
+        :class:`~middlepower.exceptions.UnalignedPartnerWarning` (one
+        warning per sequence would be one per row here): a row with
+        ``n_untied == n_contacts`` has ``E = 1`` and ``tilt = 0`` by
+        construction (:class:`~middlepower.exceptions.PolesNotReachedWarning`),
+        and the larger ``n_untied / n_contacts``, the more of the row's
+        balance is assumed. A pole contacted as a partner is tied (its
+        alignment is its own pole). With a table of pole shares the shares
+        are data, not an assumption: ``n_untied`` is 0.
 
     Raises
     ------
