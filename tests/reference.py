@@ -432,3 +432,43 @@ def concordance(
     if b is None or len(U) < 2:
         return None
     return kendall_tau_b([-first[s] for s in U], [b[s] for s in U])
+
+
+# -- caveats (no silent verdicts) ----------------------------------------------------
+def untied_partners(
+    graph: Any, sequence: Any, poles: Sequence[str], *, kinds: Any = None
+) -> list[str]:
+    """Contacted partners, not poles, with no alignment tie to any pole.
+
+    An alignment tie: a tie of a kind with kappa_k * sign_k != 0 and a positive
+    strength between the partner and a pole, on the snapshot at the start. Such
+    a partner's alignment is the uniform 1/m by assumption (all z are 0
+    because there is nothing to sum, not because ties cancel).
+    """
+    snap = graph.at(sequence.start)
+    kappa = _kappa(kinds)
+    out = []
+    for s in dict.fromkeys(c.partner for c in sequence.contacts):
+        if s in poles:
+            continue
+        tied = any(
+            kappa[kind] * sign != 0 and pair_strength(snap, s, p, kind) > 0
+            for p in poles
+            for kind, sign in SIGN.items()
+        )
+        if not tied:
+            out.append(s)
+    return out
+
+
+def benchmark_undefined(
+    graph: Any,
+    sequence: Any,
+    *,
+    interests: Any = None,
+    universe_kind: str = "contacted",
+) -> bool:
+    """Whether the interest benchmark over the universe is undefined at the start."""
+    snap = graph.at(sequence.start)
+    U = universe(snap, sequence, universe_kind)
+    return interest_benchmark(snap, sequence.focal, U, interests=interests) is None

@@ -22,7 +22,7 @@ from tests.strategies import graph_and_sequence
 import middlepower as mp
 from middlepower.analysis import _batch, orderings, sensitivity
 from middlepower.analysis._batch import compact_index_dtype, prepare
-from middlepower.exceptions import InvalidParameterError
+from middlepower.exceptions import InvalidArgumentTypeError, InvalidParameterError
 from middlepower.graph import KINDS
 
 
@@ -216,12 +216,25 @@ def test_orderings_report_the_seed_of_a_sample(long_case) -> None:  # type: igno
     assert mp.orderings(g, five, poles).seed is None
 
 
-@pytest.mark.parametrize("seed", [-1, 2.5, True, "7"])
-def test_bad_seed(case, seed: object) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(InvalidParameterError, match="seed must be a non-negative"):
+@pytest.mark.parametrize(
+    ("seed", "error", "message"),
+    [
+        (-1, InvalidParameterError, "seed must be >= 0, got -1"),
+        (2.5, InvalidArgumentTypeError, "seed must be None.* got float 2.5"),
+        (True, InvalidArgumentTypeError, "seed must be None.* got bool True"),
+        ("7", InvalidArgumentTypeError, "seed must be None.* got str '7'"),
+    ],
+)
+def test_bad_seed(case, seed: object, error: type, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(error, match=message):
         mp.sensitivity(*case, draws=10, seed=seed)  # type: ignore[arg-type]
-    with pytest.raises(InvalidParameterError, match="seed must be a non-negative"):
+    with pytest.raises(error, match=message):
         mp.orderings(*case, limit=1, samples=10, seed=seed)  # type: ignore[arg-type]
+    # sensitivity replays its draws from the seed: no generator
+    with pytest.raises(
+        InvalidArgumentTypeError, match="seed must be None or a non-negative integer"
+    ):
+        mp.sensitivity(*case, draws=10, seed=np.random.default_rng(1))  # type: ignore[arg-type]
 
 
 # -- orderings: the same orders and numbers, whatever the chunks ---------------
@@ -447,8 +460,10 @@ def test_progress_callback_for_orderings(long_case) -> None:  # type: ignore[no-
 
 @pytest.mark.parametrize("progress", ["yes", 1])
 def test_bad_progress(case, progress: object) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(InvalidParameterError, match="progress must be True, False"):
+    with pytest.raises(InvalidArgumentTypeError, match="progress must be True, False"):
         mp.sensitivity(*case, draws=10, progress=progress)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentTypeError, match="progress must be True, False"):
+        mp.orderings(*case, progress=progress)  # type: ignore[arg-type]
 
 
 def test_format_bytes_and_kinds() -> None:

@@ -4,9 +4,7 @@ Every public function and constructor either works or raises a
 :class:`~middlepower.MiddlePowerError` subclass (or pydantic's
 ``ValidationError`` for a model field) whose one-sentence message names the
 argument and the bad value. ``CASES`` is a table of bad inputs, each with the
-error class expected and a fragment of its message; ``PHASE_2`` lists the
-bad inputs of functions whose entry checks are still to be wired (strict
-xfail: they fail today and must be flipped when wired).
+error class expected and a fragment of its message.
 
 Error classes are named as strings (resolved at test time) and every call is
 a function of a context object, so the table can also be run against an
@@ -893,6 +891,219 @@ CASES: list[Case] = [
 ]
 
 
+# -- phase 2: the sequence measures, orderings, sensitivity, frustration, registry
+
+CASES += [
+    Case(
+        "attention-contact-list",
+        lambda c: mp.attention(c.contacts),
+        "InvalidArgumentTypeError",
+        r"sequence must be a ContactSequence",
+    ),
+    Case(
+        "salience-weights-contact-list",
+        lambda c: mp.salience_weights(c.contacts),
+        "InvalidArgumentTypeError",
+        r"sequence must be a ContactSequence",
+    ),
+    Case(
+        "tilt-nx-graph",
+        lambda c: mp.tilt(nx.Graph(), c.seq, c.poles),
+        "InvalidArgumentTypeError",
+        r"graph must be a RelationGraph",
+    ),
+    Case(
+        "tilt-contact-list",
+        lambda c: mp.tilt(c.g, c.contacts, c.poles),
+        "InvalidArgumentTypeError",
+        r"sequence must be a ContactSequence",
+    ),
+    Case(
+        "tilt-poles-int",
+        lambda c: mp.tilt(c.g, c.seq, 5),
+        "InvalidArgumentTypeError",
+        r"poles must be a sequence of state codes",
+    ),
+    Case(
+        "equidistance-kinds-int",
+        lambda c: mp.equidistance(c.g, c.seq, c.poles, kinds=5),
+        "InvalidArgumentTypeError",
+        r"kinds must be a mapping of tie kind",
+    ),
+    Case(
+        "equidistance-pole-int",
+        lambda c: mp.equidistance(c.g, c.seq, ("USA", 5)),
+        "InvalidArgumentTypeError",
+        r"poles must hold state code strings",
+    ),
+    Case(
+        "alignment-nx-graph",
+        lambda c: mp.alignment(nx.Graph(), c.poles),
+        "InvalidArgumentTypeError",
+        r"graph must be a RelationGraph",
+    ),
+    Case(
+        "alignment-poles-int",
+        lambda c: mp.alignment(c.g, 5),
+        "InvalidArgumentTypeError",
+        r"poles must be a sequence of state codes",
+    ),
+    Case(
+        "pole-attention-contact-list",
+        lambda c: mp.pole_attention(c.g, c.contacts, c.poles),
+        "InvalidArgumentTypeError",
+        r"sequence must be a ContactSequence",
+    ),
+    Case(
+        "interest-benchmark-focal-int",
+        lambda c: mp.interest_benchmark(c.g, 5, ["USA"]),
+        "InvalidArgumentTypeError",
+        r"focal must be a state code string",
+    ),
+    Case(
+        "interest-benchmark-partners-str",
+        lambda c: mp.interest_benchmark(c.g, "KOR", "USA"),
+        "InvalidArgumentTypeError",
+        r"partners must be a sequence of state codes",
+    ),
+    Case(
+        "proportionality-contact-list",
+        lambda c: mp.proportionality(c.g, c.contacts),
+        "InvalidArgumentTypeError",
+        r"sequence must be a ContactSequence",
+    ),
+    Case(
+        "concordance-contact-list",
+        lambda c: mp.concordance(c.g, c.contacts),
+        "InvalidArgumentTypeError",
+        r"sequence must be a ContactSequence",
+    ),
+    Case(
+        "salience-decay-str",
+        lambda c: mp.Salience("geometric", decay="0.5"),
+        "ValidationError",
+        r"decay must be a number",
+    ),
+    Case(
+        "salience-half-life-bool",
+        lambda c: mp.Salience(half_life_days=True),
+        "ValidationError",
+        r"half_life_days must be a number",
+    ),
+    Case(
+        "orderings-seed-str",
+        lambda c: mp.orderings(c.g, c.seq, c.poles, limit=1, samples=10, seed="abc"),
+        "InvalidArgumentTypeError",
+        r"seed must be None, a non-negative integer",
+    ),
+    Case(
+        "orderings-limit-str",
+        lambda c: mp.orderings(c.g, c.seq, c.poles, limit="3"),
+        "InvalidArgumentTypeError",
+        r"limit must be an integer",
+    ),
+    Case(
+        "orderings-samples-none",
+        lambda c: mp.orderings(c.g, c.seq, c.poles, samples=None),
+        "InvalidArgumentTypeError",
+        r"samples must be an integer",
+    ),
+    Case(
+        "orderings-contact-list",
+        lambda c: mp.orderings(c.g, c.contacts, c.poles),
+        "InvalidArgumentTypeError",
+        r"sequence must be a ContactSequence",
+    ),
+    Case(
+        "orderings-nx-graph",
+        lambda c: mp.orderings(nx.Graph(), c.seq, c.poles),
+        "InvalidArgumentTypeError",
+        r"graph must be a RelationGraph",
+    ),
+    Case(
+        "sensitivity-seed-str",
+        lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, seed="abc"),
+        "InvalidArgumentTypeError",
+        r"seed must be None or a non-negative integer, got str 'abc'",
+    ),
+    Case(
+        "sensitivity-concentration-str",
+        lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, concentration="20"),
+        "InvalidArgumentTypeError",
+        r"concentration must be a number",
+    ),
+    Case(
+        "sensitivity-quantile-str",
+        lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, quantiles=[0.5, "x"]),
+        "InvalidArgumentTypeError",
+        r"quantiles must hold numbers",
+    ),
+    Case(
+        "sensitivity-decay-range-int",
+        lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, decay_range=5),
+        "InvalidArgumentTypeError",
+        r"decay_range must be a \(low, high\) pair",
+    ),
+    Case(
+        "sensitivity-schemes-int",
+        lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, schemes=5),
+        "InvalidArgumentTypeError",
+        r"schemes must be a sequence of names",
+    ),
+    Case(
+        "sensitivity-kappa-range-int",
+        lambda c: mp.sensitivity(
+            c.g, c.seq, c.poles, draws=10, kappa_ranges={"alliance": 1}
+        ),
+        "InvalidArgumentTypeError",
+        r"kappa range of 'alliance' must be a \(low, high\) pair",
+    ),
+    Case(
+        "sensitivity-progress-int",
+        lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, progress=5),
+        "InvalidArgumentTypeError",
+        r"progress must be True, False, None or a callable progress\(done, total\), "
+        r"got int 5",
+    ),
+    Case(
+        "sensitivity-contact-list",
+        lambda c: mp.sensitivity(c.g, c.contacts, c.poles, draws=10),
+        "InvalidArgumentTypeError",
+        r"sequence must be a ContactSequence",
+    ),
+    Case(
+        "sensitivity-nx-graph",
+        lambda c: mp.sensitivity(nx.Graph(), c.seq, c.poles, draws=10),
+        "InvalidArgumentTypeError",
+        r"graph must be a RelationGraph",
+    ),
+    Case(
+        "frustration-seed-str",
+        lambda c: mp.frustration(c.g, method="heuristic", seed="abc"),
+        "InvalidArgumentTypeError",
+        r"seed must be None, a non-negative integer",
+    ),
+    Case(
+        "frustration-weighted-str",
+        lambda c: mp.frustration(c.g, weighted="yes"),
+        "InvalidArgumentTypeError",
+        r"weighted must be True or False",
+    ),
+    Case(
+        "validate-codes-str",
+        lambda c: mp.validate_codes("KOR"),
+        "InvalidArgumentTypeError",
+        r"codes must be a sequence of state codes",
+    ),
+    Case(
+        "validate-codes-int",
+        lambda c: mp.validate_codes(5),
+        "InvalidArgumentTypeError",
+        r"codes must be a sequence of state codes",
+    ),
+]
+
+
 def _error_class(name: str) -> type[BaseException]:
     if name == "ValidationError":
         return pydantic.ValidationError
@@ -1000,339 +1211,3 @@ def test_registry_check_is_one_set_difference() -> None:
     codes = sorted(_checks.registry_codes())
     assert _checks.unregistered_codes(codes * 50) == []
     assert _checks.unregistered_codes(iter(["KOR", "XXA", "KOR", "XXA"])) == ["XXA"]
-
-
-# -- phase 2: entry checks still to be wired -------------------------------------
-
-PHASE_2_SEQUENCE = "phase 2: metrics/sequence entry checks"
-PHASE_2_ANALYSIS = "phase 2: analysis/orderings and analysis/sensitivity entry checks"
-PHASE_2_FRUSTRATION = "phase 2: metrics/structure frustration entry checks"
-PHASE_2_REGISTRY = "phase 2: registry entry checks"
-
-PHASE_2: list[tuple[Case, str]] = [
-    (
-        Case(
-            "attention-contact-list",
-            lambda c: mp.attention(c.contacts),
-            "InvalidArgumentTypeError",
-            r"sequence must be a ContactSequence",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "salience-weights-contact-list",
-            lambda c: mp.salience_weights(c.contacts),
-            "InvalidArgumentTypeError",
-            r"sequence must be a ContactSequence",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "tilt-nx-graph",
-            lambda c: mp.tilt(nx.Graph(), c.seq, c.poles),
-            "InvalidArgumentTypeError",
-            r"graph must be a RelationGraph",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "tilt-contact-list",
-            lambda c: mp.tilt(c.g, c.contacts, c.poles),
-            "InvalidArgumentTypeError",
-            r"sequence must be a ContactSequence",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "tilt-poles-int",
-            lambda c: mp.tilt(c.g, c.seq, 5),
-            "InvalidArgumentTypeError",
-            r"poles must be a sequence of state codes",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "equidistance-kinds-int",
-            lambda c: mp.equidistance(c.g, c.seq, c.poles, kinds=5),
-            "InvalidArgumentTypeError",
-            r"kinds must be a mapping of tie kind",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "equidistance-pole-int",
-            lambda c: mp.equidistance(c.g, c.seq, ("USA", 5)),
-            "InvalidArgumentTypeError",
-            r"poles must hold state code strings",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "alignment-nx-graph",
-            lambda c: mp.alignment(nx.Graph(), c.poles),
-            "InvalidArgumentTypeError",
-            r"graph must be a RelationGraph",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "alignment-poles-int",
-            lambda c: mp.alignment(c.g, 5),
-            "InvalidArgumentTypeError",
-            r"poles must be a sequence of state codes",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "pole-attention-contact-list",
-            lambda c: mp.pole_attention(c.g, c.contacts, c.poles),
-            "InvalidArgumentTypeError",
-            r"sequence must be a ContactSequence",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "interest-benchmark-focal-int",
-            lambda c: mp.interest_benchmark(c.g, 5, ["USA"]),
-            "InvalidArgumentTypeError",
-            r"focal must be a state code string",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "interest-benchmark-partners-str",
-            lambda c: mp.interest_benchmark(c.g, "KOR", "USA"),
-            "InvalidArgumentTypeError",
-            r"partners must be a sequence of state codes",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "proportionality-contact-list",
-            lambda c: mp.proportionality(c.g, c.contacts),
-            "InvalidArgumentTypeError",
-            r"sequence must be a ContactSequence",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "concordance-contact-list",
-            lambda c: mp.concordance(c.g, c.contacts),
-            "InvalidArgumentTypeError",
-            r"sequence must be a ContactSequence",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "salience-decay-str",
-            lambda c: mp.Salience("geometric", decay="0.5"),
-            "ValidationError",
-            r"decay must be a number",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "salience-half-life-bool",
-            lambda c: mp.Salience(half_life_days=True),
-            "ValidationError",
-            r"half_life_days must be a number",
-        ),
-        PHASE_2_SEQUENCE,
-    ),
-    (
-        Case(
-            "orderings-seed-str",
-            lambda c: mp.orderings(
-                c.g, c.seq, c.poles, limit=1, samples=10, seed="abc"
-            ),
-            "InvalidArgumentTypeError",
-            r"seed must be None, a non-negative integer",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "orderings-limit-str",
-            lambda c: mp.orderings(c.g, c.seq, c.poles, limit="3"),
-            "InvalidArgumentTypeError",
-            r"limit must be an integer",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "orderings-samples-none",
-            lambda c: mp.orderings(c.g, c.seq, c.poles, samples=None),
-            "InvalidArgumentTypeError",
-            r"samples must be an integer",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "orderings-contact-list",
-            lambda c: mp.orderings(c.g, c.contacts, c.poles),
-            "InvalidArgumentTypeError",
-            r"sequence must be a ContactSequence",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "orderings-nx-graph",
-            lambda c: mp.orderings(nx.Graph(), c.seq, c.poles),
-            "InvalidArgumentTypeError",
-            r"graph must be a RelationGraph",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "sensitivity-seed-str",
-            lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, seed="abc"),
-            "InvalidArgumentTypeError",
-            r"seed must be None, a non-negative integer",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "sensitivity-concentration-str",
-            lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, concentration="20"),
-            "InvalidArgumentTypeError",
-            r"concentration must be a number",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "sensitivity-quantile-str",
-            lambda c: mp.sensitivity(
-                c.g, c.seq, c.poles, draws=10, quantiles=[0.5, "x"]
-            ),
-            "InvalidArgumentTypeError",
-            r"quantiles must hold numbers",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "sensitivity-decay-range-int",
-            lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, decay_range=5),
-            "InvalidArgumentTypeError",
-            r"decay_range must be a \(low, high\) pair",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "sensitivity-schemes-int",
-            lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, schemes=5),
-            "InvalidArgumentTypeError",
-            r"schemes must be a sequence of names",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "sensitivity-kappa-range-int",
-            lambda c: mp.sensitivity(
-                c.g, c.seq, c.poles, draws=10, kappa_ranges={"alliance": 1}
-            ),
-            "InvalidArgumentTypeError",
-            r"kappa range of 'alliance' must be a \(low, high\) pair",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "sensitivity-progress-int",
-            lambda c: mp.sensitivity(c.g, c.seq, c.poles, draws=10, progress=5),
-            "InvalidArgumentTypeError",
-            r"progress must be a callable",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "sensitivity-contact-list",
-            lambda c: mp.sensitivity(c.g, c.contacts, c.poles, draws=10),
-            "InvalidArgumentTypeError",
-            r"sequence must be a ContactSequence",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "sensitivity-nx-graph",
-            lambda c: mp.sensitivity(nx.Graph(), c.seq, c.poles, draws=10),
-            "InvalidArgumentTypeError",
-            r"graph must be a RelationGraph",
-        ),
-        PHASE_2_ANALYSIS,
-    ),
-    (
-        Case(
-            "frustration-seed-str",
-            lambda c: mp.frustration(c.g, method="heuristic", seed="abc"),
-            "InvalidArgumentTypeError",
-            r"seed must be None, a non-negative integer",
-        ),
-        PHASE_2_FRUSTRATION,
-    ),
-    (
-        Case(
-            "frustration-weighted-str",
-            lambda c: mp.frustration(c.g, weighted="yes"),
-            "InvalidArgumentTypeError",
-            r"weighted must be True or False",
-        ),
-        PHASE_2_FRUSTRATION,
-    ),
-    (
-        Case(
-            "validate-codes-str",
-            lambda c: mp.validate_codes("KOR"),
-            "InvalidArgumentTypeError",
-            r"codes must be a sequence of state codes",
-        ),
-        PHASE_2_REGISTRY,
-    ),
-    (
-        Case(
-            "validate-codes-int",
-            lambda c: mp.validate_codes(5),
-            "InvalidArgumentTypeError",
-            r"codes must be a sequence of state codes",
-        ),
-        PHASE_2_REGISTRY,
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=reason))
-        for case, reason in PHASE_2
-    ],
-    ids=[case.id for case, _ in PHASE_2],
-)
-def test_phase_2_bad_input(case: Case, ctx: Ctx) -> None:
-    with pytest.raises(_error_class(case.error), match=case.match):
-        case.call(ctx)

@@ -85,7 +85,7 @@ def test_the_gallery_draws_every_plotting_function() -> None:
         for name in mpplot.__all__
         if inspect.isfunction(getattr(mpplot, name)) or name == "NotebookFigure"
     ]
-    assert len(drawn) == 7
+    assert len(drawn) == 9
     for name in drawn:
         assert f"mpplot.{name}(" in code, name
     names = [b.name for b in blocks]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import warnings
 from pathlib import Path
 
 import pytest
@@ -322,10 +323,14 @@ def test_rivalry_and_normalisation_leave_sequence_scores_unchanged() -> None:
             ]
         )
         g, h = mp.RelationGraph.from_scenario(sc), mp.RelationGraph.from_scenario(bare)
-        assert mp.tilt(g, seq, sc.poles) == pytest.approx(mp.tilt(h, seq, sc.poles))
-        assert mp.equidistance(g, seq, sc.poles) == pytest.approx(
-            mp.equidistance(h, seq, sc.poles)
-        )
+        # a partner without a tie to a pole (RUS under Moon) is a caveat, not
+        # part of this claim: the warning is tested in test_sequence_metrics
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", mp.exceptions.UnalignedPartnerWarning)
+            assert mp.tilt(g, seq, sc.poles) == pytest.approx(mp.tilt(h, seq, sc.poles))
+            assert mp.equidistance(g, seq, sc.poles) == pytest.approx(
+                mp.equidistance(h, seq, sc.poles)
+            )
         assert mp.proportionality(g, seq) == pytest.approx(mp.proportionality(h, seq))
         assert mp.concordance(g, seq) == mp.concordance(h, seq)
 

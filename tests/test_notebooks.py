@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import importlib.util
 import io
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,13 +92,15 @@ def test_examples_are_found() -> None:
 def executed(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Path, Any, Any]]:
-    """(path, saved notebook, freshly executed copy), run from a temporary copy."""
+    """(path, saved notebook, freshly executed copy), run from its own folder.
+
+    Jupyter and nbmake run a notebook from the folder that holds it, so a
+    notebook may read its data by a relative path; the copy is executed in
+    memory and the saved file is left alone.
+    """
     path: Path = request.param
-    work = tmp_path_factory.mktemp(path.stem)
-    copy = work / path.name
-    shutil.copyfile(path, copy)
-    saved = nbformat.read(copy, as_version=4)
-    yield path, saved, tool.execute(saved, work, env=_env())
+    saved = nbformat.read(path, as_version=4)
+    yield path, saved, tool.execute(saved, path.parent, env=_env())
 
 
 def test_every_plotting_cell_shows_a_png(executed: tuple[Path, Any, Any]) -> None:
@@ -247,6 +248,20 @@ def test_stale_joins_the_pieces_of_one_stream() -> None:
     split.cells[1].outputs[1] = new_output("stream", name="stderr", text="2\n")
     (problem,) = tool.stale(split, _executed())
     assert "saved outputs ['stream', 'stream'] differ" in problem
+
+
+def test_stale_ignores_the_temporary_file_a_warning_names() -> None:
+    def warned(where: str, message: str = "UserWarning: caveat") -> Any:
+        nb = _executed()
+        nb.cells[1].outputs.append(
+            new_output("stream", name="stderr", text=f"{where}:3: {message}\n")
+        )
+        return nb
+
+    saved = warned("/tmp/ipykernel_7763/1621531264.py")
+    assert tool.stale(saved, warned("/tmp/ipykernel_81/99.py")) == []
+    (problem,) = tool.stale(saved, warned("/tmp/ipykernel_81/99.py", "other"))
+    assert "saved text" in problem
 
 
 def test_merge_streams_keeps_other_outputs_apart() -> None:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import warnings
+from collections.abc import Callable
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 import pytest
@@ -32,6 +35,13 @@ from tests._seq_strategies import (
 )
 
 import middlepower as mp
+from middlepower.exceptions import (
+    MiddlePowerWarning,
+    PolesNotReachedWarning,
+    UnalignedPartnerWarning,
+    UndefinedBenchmarkError,
+    UndefinedBenchmarkWarning,
+)
 
 ABS = 1e-9
 T = mp.Tie
@@ -603,9 +613,21 @@ class TestBenchmarkByHand:
         )
         seq = seq_of(("USA", "2025-06-06"), ("CHN", "2025-06-07"))
         assert mp.interest_benchmark(g, "KOR", ["USA", "CHN"]) is None
-        assert mp.proportionality(g, seq) is None
-        assert mp.proportionality(g, seq, universe="ties") is None
-        assert mp.concordance(g, seq) is None
+        # None is said, not silent: one warning naming the partners, or an error
+        undefined = r"links KOR to its partners \(USA, CHN\).* is None"
+        with pytest.warns(UndefinedBenchmarkWarning, match=undefined) as caught:
+            assert mp.proportionality(g, seq) is None
+        assert len(caught) == 1 and caught[0].message.states == ("USA", "CHN")
+        with pytest.warns(UndefinedBenchmarkWarning, match="proportionality is None"):
+            assert mp.proportionality(g, seq, universe="ties") is None
+        with pytest.warns(UndefinedBenchmarkWarning, match="concordance is None"):
+            assert mp.concordance(g, seq) is None
+        for strict in (
+            lambda: mp.proportionality(g, seq, strict=True),
+            lambda: mp.concordance(g, seq, strict=True),
+        ):
+            with pytest.raises(UndefinedBenchmarkError, match="USA, CHN"):
+                strict()
         g2 = worked_example_graph()
         assert (
             mp.interest_benchmark(g2, "KOR", ["USA"], interests={"rivalry": 1}) is None
@@ -799,25 +821,78 @@ def test_reference_tau_b_matches_scipy(pairs: list[tuple[int, int]]) -> None:
 
 
 # -- library == reference on random worlds ---------------------------------------------
-def _all_measures(case: Case) -> dict[str, object]:
-    """Every §2 measure of the library on one case (raises propagate)."""
+def _recorded(call: Callable[[], object]) -> tuple[object, list[Any]]:
+    """The result of ``call`` and the library warnings it gave."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MiddlePowerWarning)
+        value = call()
+    return value, [w.message for w in caught]
+
+
+def _all_measures(case: Case) -> dict[str, Any]:
+    """Every §2 measure of the library on one case (raises propagate).
+
+    The caveats each measure warned are under ``"warned"`` (measure -> list of
+    warnings); random worlds have partners without ties to the poles and
+    benchmarks without interest ties, and the warnings are checked against
+    the reference in :func:`test_library_matches_reference`.
+    """
     g, seq, poles, sal = case.graph, case.sequence, case.poles, case.salience
     kw = {"salience": sal, "kinds": case.kinds}
-    out: dict[str, object] = {
+    calls: dict[str, Callable[[], object]] = {
+        "pi": lambda: mp.pole_attention(g, seq, poles, **kw),
+        "E": lambda: mp.equidistance(g, seq, poles, **kw),
+        "P": lambda: mp.proportionality(g, seq, salience=sal, interests=case.interests),
+        "P_ties": lambda: mp.proportionality(
+            g, seq, salience=sal, interests=case.interests, universe="ties"
+        ),
+        "tau_b": lambda: mp.concordance(g, seq, interests=case.interests),
+    }
+    if len(poles) == 2:
+        calls["tilt"] = lambda: mp.tilt(g, seq, poles, **kw)
+    out: dict[str, Any] = {
         "w": mp.salience_weights(seq, sal),
         "alpha": mp.attention(seq, sal),
         "a": mp.alignment(g, poles, kinds=case.kinds),
-        "pi": mp.pole_attention(g, seq, poles, **kw),
-        "E": mp.equidistance(g, seq, poles, **kw),
-        "P": mp.proportionality(g, seq, salience=sal, interests=case.interests),
-        "P_ties": mp.proportionality(
-            g, seq, salience=sal, interests=case.interests, universe="ties"
-        ),
-        "tau_b": mp.concordance(g, seq, interests=case.interests),
+        "warned": {},
     }
-    if len(poles) == 2:
-        out["tilt"] = mp.tilt(g, seq, poles, **kw)
+    for key, call in calls.items():
+        out[key], out["warned"][key] = _recorded(call)
     return out
+
+
+def _check_caveats(case: Case, lib: dict[str, Any]) -> None:
+    """The measures warned exactly the caveats the reference predicts."""
+    g, seq, poles = case.graph, case.sequence, case.poles
+    untied = ref.untied_partners(g, seq, poles, kinds=case.kinds)
+    partners = seq.distinct_partners
+    for key in ("pi", "E", "tilt"):
+        if key not in lib:
+            continue
+        got = lib["warned"][key]
+        if not untied:
+            assert got == []
+            continue
+        assert len(got) == 1, "one warning per call"
+        want = (
+            PolesNotReachedWarning
+            if len(untied) == len(partners)
+            else (UnalignedPartnerWarning)
+        )
+        assert type(got[0]) is want
+        assert got[0].states == tuple(untied)
+        for s in untied:
+            assert s in str(got[0])
+    for key, universe in (("P", "contacted"), ("P_ties", "ties"), ("tau_b", None)):
+        got = lib["warned"][key]
+        undefined = ref.benchmark_undefined(
+            g, seq, interests=case.interests, universe_kind=universe or "contacted"
+        )
+        if undefined:
+            assert [type(w) for w in got] == [UndefinedBenchmarkWarning]
+            assert lib[key] is None
+        else:
+            assert got == []
 
 
 @settings(deadline=None)
@@ -848,6 +923,7 @@ def test_library_matches_reference(case: Case) -> None:
         approx_opt(lib["tau_b"], exact_tau)
     else:
         assert _same(lib["tau_b"], exact_tau) or _same(lib["tau_b"], float_tau)
+    _check_caveats(case, lib)
 
 
 @settings(deadline=None)
@@ -872,6 +948,13 @@ def test_benchmark_matches_reference(case: Case, data: st.DataObject) -> None:
 
 # -- §6 invariants ---------------------------------------------------------------------
 EPS = 1e-12
+
+#: The invariants are about the numbers; random worlds have partners without
+#: ties to the poles and benchmarks without interest ties, whose warnings are
+#: checked against the reference in test_library_matches_reference.
+numbers_only = pytest.mark.filterwarnings(
+    "ignore::middlepower.exceptions.MiddlePowerWarning"
+)
 
 
 @settings(deadline=None)
@@ -937,6 +1020,7 @@ def test_relabelling_changes_nothing(case: Case, fresh: list[str], rnd) -> None:
             approx_opt(b[key], a[key])
 
 
+@numbers_only
 @settings(deadline=None)
 @given(cases(n_poles=2))
 def test_swapping_poles_negates_tilt_keeps_e(case: Case) -> None:
@@ -972,6 +1056,7 @@ def _append(
     return seq.replace(contacts=(*seq.contacts, new))
 
 
+@numbers_only
 @settings(deadline=None)
 @given(cases(), st.sampled_from(CHANNELS), st.randoms(use_true_random=False), st.data())
 def test_e_is_one_when_pole_attention_uniform(
@@ -1003,6 +1088,7 @@ def test_e_is_one_when_pole_attention_uniform(
     )
 
 
+@numbers_only
 @settings(deadline=None)
 @given(cases(scheme="uniform"), st.sampled_from(CHANNELS), st.integers(0, 3))
 def test_appending_evenly_aligned_partner_never_lowers_e(
@@ -1016,12 +1102,15 @@ def test_appending_evenly_aligned_partner_never_lowers_e(
         [1 / len(case.poles)] * len(case.poles)
     )
     e1 = mp.equidistance(g, case.sequence, case.poles, **kw)
-    e2 = mp.equidistance(g, seq2, case.poles, **kw)
+    with pytest.warns(UnalignedPartnerWarning, match="NEW") as caught:
+        e2 = mp.equidistance(g, seq2, case.poles, **kw)
+    assert "NEW" in caught[-1].message.states  # the assumed 1/m is said
     assert e2 >= e1 - ABS
     w = mp.salience_weights(seq2, case.salience)[-1]
     assert e2 == pytest.approx(1 - (1 - w) * (1 - e1), abs=ABS)
 
 
+@numbers_only
 @settings(deadline=None)
 @given(cases(scheme="uniform"), st.sampled_from(CHANNELS), st.integers(0, 3))
 def test_appending_partner_aligned_like_pi_keeps_e(
@@ -1074,6 +1163,7 @@ def test_p_is_one_when_attention_equals_benchmark(data: st.DataObject) -> None:
         assert p == pytest.approx(1, abs=1e-9)
 
 
+@numbers_only
 @settings(deadline=None)
 @given(cases())
 def test_p_below_one_when_attention_differs(case: Case) -> None:
@@ -1150,6 +1240,7 @@ class TestSpecDiscrepancies:
         assert mp.alignment(g, POLES)["KOR"] == pytest.approx([1, 0], abs=ABS)
 
 
+@numbers_only
 @settings(deadline=None)
 @given(cases(odd_directed=True))
 def test_alignment_and_sequence_measures_match_with_directed_symmetric_ties(
@@ -1171,13 +1262,17 @@ class TestPoleAndPartnerValidation:
     g = worked_example_graph()
 
     @pytest.mark.parametrize(
-        "poles, match",
-        [(("USA", "USA"), "USA"), (("USA",), "two poles"), ("USA", "USA")],
+        "poles, error, match",
+        [
+            (("USA", "USA"), mp.InvalidParameterError, "'USA', 'USA'.* repeat"),
+            (("USA",), mp.InvalidParameterError, "at least two states"),
+            ("USA", mp.InvalidArgumentTypeError, "sequence of state codes.*'USA'"),
+        ],
     )
-    def test_bad_poles(self, poles, match) -> None:  # type: ignore[no-untyped-def]
-        with pytest.raises(mp.InvalidParameterError, match=match):
+    def test_bad_poles(self, poles, error, match) -> None:  # type: ignore[no-untyped-def]
+        with pytest.raises(error, match=match):
             mp.alignment(self.g, poles)
-        with pytest.raises(mp.InvalidParameterError, match=match):
+        with pytest.raises(error, match=match):
             mp.equidistance(self.g, WORKED_SEQ, poles)
 
     def test_focal_cannot_be_its_own_partner(self) -> None:

@@ -37,9 +37,9 @@ import base64
 import copy
 import io
 import os
+import re
 import struct
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,9 @@ PLOT_MODULE = "middlepower.plot"
 PIXEL_TOLERANCE = 1.0
 TIMEOUT = 600
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# where a warning was raised, as the kernel names a cell: a temporary file
+# whose names change from run to run (compared as ``<cell>``)
+_CELL_FILE = re.compile(r"\S*ipykernel_\d+[/\\]\d+\.py")
 
 
 def notebooks() -> list[Path]:
@@ -284,7 +287,8 @@ def _outputs(cell: Mapping[str, Any]) -> list[dict[str, Any]]:
     for o in merge_streams(cell.get("outputs", [])):
         kind = o["output_type"]
         if kind == "stream":
-            out.append({"type": kind, "name": o["name"], "text": _text(o["text"])})
+            text = _CELL_FILE.sub("<cell>", _text(o["text"]))
+            out.append({"type": kind, "name": o["name"], "text": text})
         elif kind in ("execute_result", "display_data"):
             data = {k: _text(v) for k, v in o.get("data", {}).items()}
             out.append({"type": kind, "data": data})
@@ -390,8 +394,9 @@ def main() -> int:
         path = path.resolve()
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         nb = nbformat.read(path, as_version=4)
-        with tempfile.TemporaryDirectory() as cwd:
-            fresh = execute(nb, cwd)
+        # run from the notebook's own folder, as Jupyter and nbmake do, so
+        # that a notebook finds its data by a relative path
+        fresh = execute(nb, path.parent)
         problems = plot_problems(fresh)
         if not args.update:
             problems += stale(nb, fresh)

@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from middlepower import datasets
+from middlepower import datasets, events, io
 from middlepower.analysis.compare import Comparison, compare
 from middlepower.analysis.orderings import OrderingsResult, orderings
 from middlepower.analysis.report import BalanceReport, assess
@@ -27,15 +27,22 @@ from middlepower.datasets import (
     load_signed_interstate,
     load_tribes,
 )
+from middlepower.events import balance_panel, contacts
 from middlepower.exceptions import (
     DataFormatError,
+    EmptySequenceError,
+    InvalidArgumentTypeError,
     InvalidGraphError,
     InvalidParameterError,
     MiddlePowerError,
+    MissingFileError,
     UnknownScenarioError,
+    UnknownSequenceError,
     UnknownStateError,
+    UnregisteredCodeError,
 )
 from middlepower.graph import RelationGraph
+from middlepower.io import graph_for_year, graphs_for_years, read_table
 from middlepower.metrics.sequence import (
     Salience,
     alignment,
@@ -47,6 +54,11 @@ from middlepower.metrics.sequence import (
     proportionality,
     salience_weights,
     tilt,
+)
+from middlepower.metrics.similarity import (
+    alignment_from_similarity,
+    alliance_portfolios,
+    similarity,
 )
 from middlepower.metrics.structure import (
     FrustrationResult,
@@ -70,7 +82,7 @@ from middlepower.models import (
     Tie,
     TieKind,
 )
-from middlepower.registry import known_codes, validate_codes
+from middlepower.registry import known_codes, suggest, validate_codes
 
 __version__ = "0.1.0"
 
@@ -82,11 +94,14 @@ __all__ = [
     "ContactSequence",
     "DataFormatError",
     "Dimension",
+    "EmptySequenceError",
     "Evidence",
     "FrustrationResult",
+    "InvalidArgumentTypeError",
     "InvalidGraphError",
     "InvalidParameterError",
     "MiddlePowerError",
+    "MissingFileError",
     "OrderingsResult",
     "RelationGraph",
     "Salience",
@@ -96,19 +111,29 @@ __all__ = [
     "Tie",
     "TieKind",
     "UnknownScenarioError",
+    "UnknownSequenceError",
     "UnknownStateError",
+    "UnregisteredCodeError",
     "__version__",
     "alignment",
+    "alignment_from_similarity",
+    "alliance_portfolios",
     "assess",
     "attention",
+    "balance_panel",
     "brokerage",
     "compare",
     "concordance",
+    "contacts",
     "cross_pressure",
     "datasets",
     "equidistance",
+    "events",
     "frustration",
+    "graph_for_year",
+    "graphs_for_years",
     "interest_benchmark",
+    "io",
     "known_codes",
     "list_scenarios",
     "load_scenario",
@@ -117,9 +142,12 @@ __all__ = [
     "orderings",
     "pole_attention",
     "proportionality",
+    "read_table",
     "salience_weights",
     "sensitivity",
+    "similarity",
     "structural_equidistance",
+    "suggest",
     "tilt",
     "triad_balance",
     "triangle_counts",

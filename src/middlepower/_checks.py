@@ -429,11 +429,12 @@ def check_choice(value: object, name: str, choices: Sequence[str]) -> str:
     return value
 
 
-def check_seed(seed: object, name: str = "seed") -> Any:
+def check_seed(seed: object, name: str = "seed", *, generator: bool = True) -> Any:
     """Return ``seed`` if :func:`numpy.random.default_rng` can take it.
 
     Accepted: ``None``, a non-negative integer, a
-    :class:`numpy.random.Generator`, ``BitGenerator`` or ``SeedSequence``.
+    :class:`numpy.random.Generator`, ``BitGenerator`` or ``SeedSequence``
+    (the last three only with ``generator=True``).
 
     Parameters
     ----------
@@ -441,6 +442,9 @@ def check_seed(seed: object, name: str = "seed") -> Any:
         The argument.
     name : str, optional (default="seed")
         The argument's name.
+    generator : bool, optional (default=True)
+        Whether a generator is accepted (not where the result reports the
+        seed to replay the run).
 
     Returns
     -------
@@ -465,14 +469,19 @@ def check_seed(seed: object, name: str = "seed") -> Any:
     middlepower.exceptions.InvalidArgumentTypeError: seed must be None, a
     non-negative integer or a numpy.random.Generator, got str 'abc'.
     """
-    if seed is None or isinstance(
-        seed, np.random.Generator | np.random.BitGenerator | np.random.SeedSequence
+    if seed is None or (
+        generator
+        and isinstance(
+            seed, np.random.Generator | np.random.BitGenerator | np.random.SeedSequence
+        )
     ):
         return seed
     if isinstance(seed, bool | np.bool_) or not isinstance(seed, numbers.Integral):
         raise _fail_type(
             name,
-            "None, a non-negative integer or a numpy.random.Generator",
+            "None, a non-negative integer or a numpy.random.Generator"
+            if generator
+            else "None or a non-negative integer",
             seed,
         )
     out = int(seed)
@@ -561,7 +570,9 @@ def check_numbers(value: object, name: str) -> tuple[float, ...]:
     return tuple(out)
 
 
-def check_names(value: object, name: str, choices: Sequence[str]) -> tuple[str, ...]:
+def check_names(
+    value: object, name: str, choices: Sequence[str], *, item: str | None = None
+) -> tuple[str, ...]:
     """Return ``value`` as a tuple of names, each one of ``choices``.
 
     Parameters
@@ -572,6 +583,9 @@ def check_names(value: object, name: str, choices: Sequence[str]) -> tuple[str, 
         The argument's name (``"schemes"``).
     choices : sequence of str
         The allowed names.
+    item : str, optional
+        What one name is, for the message (``"salience scheme"``; default
+        ``name``).
 
     Returns
     -------
@@ -592,7 +606,18 @@ def check_names(value: object, name: str, choices: Sequence[str]) -> tuple[str, 
     listed = ", ".join(repr(c) for c in choices)
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
         raise _fail_type(name, f"a sequence of names ({listed})", value)
-    return tuple(check_choice(v, name, choices) for v in value)
+    out = tuple(value)
+    for v in out:
+        if not isinstance(v, str):
+            raise InvalidArgumentTypeError(f"{name} must hold names, got {show(v)}.")
+        if v not in choices:
+            near = closest(v, choices)
+            hint = f" (did you mean {near!r}?)" if near else ""
+            raise InvalidParameterError(
+                f"Unknown {item or name} {v!r} in {name}{hint}; expected one of "
+                f"{listed}."
+            )
+    return out
 
 
 def check_callable(value: object, name: str) -> Any:

@@ -1,10 +1,15 @@
-"""Command line: ``middlepower report | compare | orderings | sensitivity | graph ...``.
+"""Command line: ``middlepower report``, ``compare``, ``graph``, ``events`` and more.
 
 Run ``middlepower --help`` (or ``python -m middlepower --help``). Errors print
 one line on standard error, never a traceback, and exit with status 2 when the
 command line itself is wrong (an unknown option, a flag value out of range:
 ``--half-life must be > 0, got 0``) and 1 when the data are (an unknown
 scenario, a missing or invalid file). ``docs/errors.md`` lists the statuses.
+
+A score that rests on an assumption (a partner without ties to the poles, an
+undefined benchmark) is shown as a caveat in the output of ``report`` and
+``compare`` (and in their ``--json``); ``--strict`` makes it an error (status
+1) instead.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import math
 import os
 import re
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -27,7 +33,11 @@ from middlepower.analysis.orderings import orderings
 from middlepower.analysis.report import assess
 from middlepower.analysis.sensitivity import sensitivity
 from middlepower.datasets._scenarios import list_scenarios, load_scenario
-from middlepower.exceptions import InvalidParameterError, MiddlePowerError
+from middlepower.exceptions import (
+    InvalidParameterError,
+    MiddlePowerError,
+    MiddlePowerWarning,
+)
 from middlepower.graph import RelationGraph
 from middlepower.kernels.sequence import SCHEMES
 from middlepower.metrics.sequence import Salience
@@ -86,6 +96,15 @@ def _add_scenario(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_strict(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (status 1) instead of showing a caveat when a score rests on an "
+        "assumption: a partner without ties to the poles, no interest tie",
+    )
+
+
 def _add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -119,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_scenario(rep)
     _add_settings(rep)
+    _add_strict(rep)
     _add_json(rep)
     _add_out(rep)
 
@@ -133,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
         help="scenario names or files (default: every bundled korea-* scenario)",
     )
     _add_settings(cmp)
+    _add_strict(cmp)
     _add_json(cmp)
     _add_out(cmp)
 
@@ -194,6 +215,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_json(scen)
     _add_graph_parser(sub)
     _add_similarity_parser(sub)
+    _add_events_parser(sub)
     return parser
 
 
@@ -351,12 +373,19 @@ def _report(args: argparse.Namespace) -> int:
     sequence = scenario.sequence(args.sequence)
     salience = _salience(args)
     report = assess(
-        graph, sequence, scenario.poles, salience=salience, universe=args.universe
+        graph,
+        sequence,
+        scenario.poles,
+        salience=salience,
+        universe=args.universe,
+        strict=args.strict,
     )
     payload = {"scenario": scenario.name, "report": report.to_dict()}
     if args.out:
         label = sequence.label or scenario.name
         _write_out(args.out, payload, [report_row(label, report)])
+        for caveat in report.caveats:
+            print(f"middlepower: caveat: {caveat.message}", file=sys.stderr)
     elif args.json:
         _print_json(payload)
     else:
@@ -367,9 +396,14 @@ def _report(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     names = args.scenarios or [n for n in list_scenarios() if n.startswith("korea-")]
-    result = compare(names, salience=_salience(args), universe=args.universe)
+    result = compare(
+        names, salience=_salience(args), universe=args.universe, strict=args.strict
+    )
     if args.out:
         _write_out(args.out, result.to_dict(), result.rows())
+        for label, report in result.reports.items():
+            for caveat in report.caveats:
+                print(f"middlepower: caveat: {label}: {caveat.short}", file=sys.stderr)
     elif args.json:
         _print_json(result.to_dict())
     else:
@@ -570,6 +604,274 @@ def _graph(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- events: balance panels from event files ----------------------------------------
+_EVENT_FORMATS = ("gdelt", "icews", "polecat", "canonical")
+
+
+def _add_events_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    ev = sub.add_parser(
+        "events",
+        help="balance panel of every focal state and period from event files",
+        description=(
+            "Read GDELT, ICEWS or POLECAT event files (or canonical event tables "
+            "as Parquet/CSV), turn them into leaders' contacts and write one row "
+            "of balance measures per focal state and period."
+        ),
+    )
+    ev.add_argument("files", nargs="+", metavar="FILE", help="event files")
+    ev.add_argument(
+        "--format",
+        required=True,
+        choices=_EVENT_FORMATS,
+        dest="fmt",
+        help="file format (canonical: Parquet or CSV with the canonical columns)",
+    )
+    ev.add_argument(
+        "--poles", nargs="+", required=True, metavar="CODE", help="e.g. USA CHN"
+    )
+    ev.add_argument(
+        "--alignment",
+        required=True,
+        metavar="PATH_OR_SCENARIO",
+        help=(
+            "where partners stand between the poles: a RelationGraph JSON or "
+            "GraphML file, a table of pole shares (CSV/Parquet with year, state "
+            "and one column per pole), or a bundled scenario name"
+        ),
+    )
+    ev.add_argument("--out", required=True, help="output file: .parquet, .csv or .json")
+    ev.add_argument("--freq", default="MS", help="period alias: D, W-MON, MS, QS, YS")
+    ev.add_argument(
+        "--focal", nargs="+", default=None, metavar="CODE", help="focal states"
+    )
+    ev.add_argument(
+        "--level",
+        nargs="+",
+        default=["leader"],
+        choices=("leader", "government", "other", "all"),
+        help="actor levels kept (default: leader; 'all' for every level)",
+    )
+    _add_settings(ev)
+    ev.add_argument(
+        "--direction", default="both", choices=("both", "outgoing"), help="contacts"
+    )
+    ev.add_argument(
+        "--no-dedupe",
+        action="store_true",
+        help="count every report (default: one contact per pair, day and channel)",
+    )
+    ev.add_argument("--min-contacts", type=int, default=1, dest="min_contacts")
+    ev.add_argument(
+        "--unaligned",
+        default="raise",
+        choices=("raise", "drop"),
+        help="partners absent from the alignment: fail, or drop their contacts",
+    )
+    ev.add_argument(
+        "--mapping",
+        default=None,
+        help="CSV of event code to channel (default: bundled)",
+    )
+    ev.add_argument(
+        "--dask",
+        default=None,
+        metavar="SCHEDULER",
+        help="run on a dask.distributed scheduler (tcp://host:8786, or 'local')",
+    )
+    ev.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+
+def _read_canonical(path: str) -> Any:
+    import pandas as pd
+
+    if path.endswith((".parquet", ".pq")):
+        return pd.read_parquet(path)
+    frame = pd.read_csv(
+        path,
+        dtype={
+            "source": str,
+            "target": str,
+            "code": str,
+            "mode": str,
+            "level": str,
+            "dataset": str,
+        },
+        keep_default_na=False,
+        na_values={"mode": [""], "intensity": [""], "mentions": [""]},
+    )
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def _event_reader(fmt: str) -> Callable[[str], Any]:
+    if fmt == "canonical":
+        return _read_canonical
+    from middlepower.events import _readers
+
+    readers: dict[str, Callable[[str], Any]] = {
+        "gdelt": _readers.read_gdelt,
+        "icews": _readers.read_icews,
+        "polecat": _readers.read_polecat,
+    }
+    return readers[fmt]
+
+
+def _load_alignment(spec: str) -> Any:
+    import os
+
+    import pandas as pd
+
+    from middlepower.datasets._scenarios import list_scenarios
+
+    if not os.path.exists(spec):
+        if spec in list_scenarios():
+            return RelationGraph.from_scenario(load_scenario(spec))
+        raise MiddlePowerError(
+            f"--alignment {spec!r} is neither a file nor a bundled scenario "
+            f"({', '.join(list_scenarios())})"
+        )
+    lower = spec.lower()
+    if lower.endswith(".graphml"):
+        return RelationGraph.read_graphml(spec)
+    if lower.endswith(".json"):
+        with open(spec, encoding="utf-8") as fh:
+            text = fh.read()
+        data = json.loads(text)
+        if isinstance(data, dict) and "nodes" in data:
+            return RelationGraph.from_json(text)
+        return RelationGraph.from_scenario(load_scenario(spec))
+    if lower.endswith((".parquet", ".pq")):
+        return pd.read_parquet(spec)
+    if lower.endswith(".csv"):
+        return pd.read_csv(spec)
+    raise MiddlePowerError(
+        f"--alignment {spec!r}: expected a .json or .graphml graph, a .csv or "
+        ".parquet table of pole shares, or a scenario name"
+    )
+
+
+def _write_panel(panel: Any, out: str) -> None:
+    lower = out.lower()
+    if lower.endswith((".parquet", ".pq")):
+        panel.to_parquet(out, index=False)
+    elif lower.endswith(".csv"):
+        panel.to_csv(out, index=False, date_format="%Y-%m-%d")
+    elif lower.endswith(".json"):
+        panel.to_json(
+            out,
+            orient="records",
+            date_format="iso",
+            indent=1,
+            force_ascii=False,
+            double_precision=15,
+        )
+    else:
+        raise MiddlePowerError(f"--out {out!r}: expected .parquet, .csv or .json")
+
+
+def _summary_line(name: str, frame: Any) -> str:
+    """One line from a reader's summary (``frame.attrs["summary"]``)."""
+    summary = getattr(frame, "attrs", {}).get("summary")
+    if summary is None or not hasattr(summary, "rows_read"):
+        return f"{name}: {len(frame):,} events"
+    line = (
+        f"{name}: {summary.rows_read:,} rows read, {summary.rows_kept:,} kept, "
+        f"{summary.rows_read - summary.rows_kept:,} dropped"
+    )
+    if summary.dropped:
+        reasons = ", ".join(f"{k} {v:,}" for k, v in summary.dropped.items())
+        line += f" ({reasons})"
+    if summary.repaired:
+        line += f"; repaired {sum(summary.repaired.values()):,} lines"
+    return line
+
+
+def _events(args: argparse.Namespace) -> int:
+    import importlib
+    import os
+
+    from tqdm import tqdm
+
+    from middlepower.events import balance_panel
+
+    for path in args.files:
+        if not os.path.exists(path):
+            raise MiddlePowerError(f"no such event file: {path!r}")
+    if os.path.splitext(args.out)[1].lower() not in (
+        ".parquet",
+        ".pq",
+        ".csv",
+        ".json",
+    ):
+        raise MiddlePowerError(f"--out {args.out!r}: expected .parquet, .csv or .json")
+    from middlepower.events._panel import check_freq
+
+    check_freq(args.freq)  # fail before reading the files
+    reader = _event_reader(args.fmt)
+    alignment = _load_alignment(args.alignment)
+    level = None if "all" in args.level else tuple(args.level)
+    kw: dict[str, Any] = {
+        "freq": args.freq,
+        "salience": _salience(args),
+        "focal": args.focal,
+        "level": level,
+        "min_contacts": args.min_contacts,
+        "direction": args.direction,
+        "mapping": args.mapping,
+        "dedupe": None if args.no_dedupe else "day",
+        "unaligned": args.unaligned,
+    }
+    panel: Any
+    if args.dask:
+        dd: Any = importlib.import_module("dask.dataframe")
+        distributed: Any = importlib.import_module("distributed")
+        cluster = distributed.LocalCluster() if args.dask == "local" else None
+        with distributed.Client(cluster or args.dask) as client:
+            print(f"dask: {client.dashboard_link}", file=sys.stderr)
+            events = dd.from_map(reader, list(args.files))
+            panel = balance_panel(events, alignment, args.poles, **kw)
+        if cluster is not None:
+            cluster.close()
+        print(f"read {len(args.files)} file(s) on the cluster", file=sys.stderr)
+    else:
+        import pandas as pd
+
+        frames = []
+        for path in tqdm(
+            args.files,
+            desc="reading",
+            unit="file",
+            disable=True if args.no_progress else None,
+            file=sys.stderr,
+            leave=False,
+        ):
+            frame = reader(path)
+            print(_summary_line(os.path.basename(path), frame), file=sys.stderr)
+            frames.append(frame)
+        events = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        panel = balance_panel(events, alignment, args.poles, **kw)
+        print(f"total: {len(events):,} events between states", file=sys.stderr)
+    contacts = int(panel["n_contacts"].sum())
+    dropped = int(panel["n_unaligned"].sum())
+    untied = int(panel["n_untied"].sum())
+    print(
+        f"panel: {len(panel):,} rows ({panel['focal'].nunique():,} focal states), "
+        f"{contacts:,} contacts scored, {dropped:,} more dropped as unaligned in "
+        f"these rows -> {args.out}",
+        file=sys.stderr,
+    )
+    if untied:
+        blind = int((panel["n_untied"] == panel["n_contacts"]).sum())
+        print(
+            f"caveat: {untied:,} of the contacts scored have a partner tied to no "
+            f"pole (alignment 1/{len(args.poles)} assumed; column n_untied); in "
+            f"{blind:,} rows every contact does, so their E and tilt say nothing",
+            file=sys.stderr,
+        )
+    _write_panel(panel, args.out)
+    return 0
+
+
 # -- errors: one line, status 2 for the command line, 1 for the data ---------
 
 _Rule = Callable[[Any], "str | None"]
@@ -720,22 +1022,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _check_flags(args)
     try:
-        if args.command == "report":
-            return _report(args)
-        if args.command == "compare":
-            return _compare(args)
-        if args.command == "orderings":
-            return _orderings(args)
-        if args.command == "sensitivity":
-            return _sensitivity(args)
-        if args.command == "scenarios":
-            return _scenarios(args)
-        if args.command == "graph":
-            return _graph(args)
-        if args.command == "similarity":
-            return _similarity(args)
-        parser.print_help()
-        return 0
+        with warnings.catch_warnings():
+            # caveats are part of the output (report, compare), not stray warnings
+            warnings.simplefilter("ignore", MiddlePowerWarning)
+            return _run(parser, args)
     except BrokenPipeError:  # output piped into head & co.
         sys.stderr.close()
         return 0
@@ -750,6 +1040,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             _usage_error(args, f"{flag}: {_one_line(err, args)}")
         print(f"middlepower: error: {_one_line(err, args)}", file=sys.stderr)
         return EXIT_DATA
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Run the subcommand of ``args``; return the exit status."""
+    if args.command == "report":
+        return _report(args)
+    if args.command == "compare":
+        return _compare(args)
+    if args.command == "orderings":
+        return _orderings(args)
+    if args.command == "sensitivity":
+        return _sensitivity(args)
+    if args.command == "scenarios":
+        return _scenarios(args)
+    if args.command == "graph":
+        return _graph(args)
+    if args.command == "similarity":
+        return _similarity(args)
+    if args.command == "events":
+        return _events(args)
+    parser.print_help()
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

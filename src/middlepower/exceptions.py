@@ -18,8 +18,25 @@ The hierarchy::
     ├── MissingFileError           (FileNotFoundError)
     ├── UnknownScenarioError       (KeyError)
     ├── UnknownSequenceError       (KeyError)
-    └── UnknownStateError          (KeyError)
-        └── UnregisteredCodeError  a code not in the state-code registry
+    ├── UnknownStateError          (KeyError)
+    │   └── UnregisteredCodeError  a code not in the state-code registry
+    ├── EmptySequenceError         (ValueError)  no contact in the period
+    ├── UnalignedPartnerError      (ValueError)  strict=True: a partner without
+    │   │                                        an alignment tie to any pole
+    │   └── PolesNotReachedError                 ... and no partner has one
+    └── UndefinedBenchmarkError    (ValueError)  strict=True: no interest tie
+
+Warnings say that a number was computed but rests on an assumption rather
+than on the data (a "silent verdict" otherwise); ``strict=True`` turns each
+into the matching error above::
+
+    MiddlePowerWarning (UserWarning)
+    ├── UnalignedPartnerWarning     a contacted partner is tied to no pole:
+    │   │                           its alignment 1/m is assumed
+    │   └── PolesNotReachedWarning  no contacted partner is tied to a pole:
+    │                               E = 1 and tilt = 0 say nothing
+    └── UndefinedBenchmarkWarning   no interest tie to any partner:
+                                    proportionality/concordance are None
 """
 
 from __future__ import annotations
@@ -28,11 +45,19 @@ from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = [
     "DataFormatError",
+    "EmptySequenceError",
     "InvalidArgumentTypeError",
     "InvalidGraphError",
     "InvalidParameterError",
     "MiddlePowerError",
+    "MiddlePowerWarning",
     "MissingFileError",
+    "PolesNotReachedError",
+    "PolesNotReachedWarning",
+    "UnalignedPartnerError",
+    "UnalignedPartnerWarning",
+    "UndefinedBenchmarkError",
+    "UndefinedBenchmarkWarning",
     "UnknownScenarioError",
     "UnknownSequenceError",
     "UnknownStateError",
@@ -328,3 +353,184 @@ class DataFormatError(MiddlePowerError, ValueError):
         if self.unexpected:
             parts.append("unexpected columns: " + ", ".join(map(repr, self.unexpected)))
         super().__init__(f"{where}: " + "; ".join(parts) + ".")
+
+
+class EmptySequenceError(MiddlePowerError, ValueError):
+    """No contact of the focal state in the period asked for.
+
+    Raised by :func:`middlepower.events.contacts` when the events hold no
+    contact of the focal state that passes the filters (level, direction,
+    channel mapping) between ``start`` and ``end``.
+
+    Examples
+    --------
+    >>> issubclass(mp.EmptySequenceError, ValueError)
+    True
+    """
+
+
+# -- caveats: warnings, and the errors of strict=True -------------------------
+
+
+class _CaveatError(MiddlePowerError, ValueError):
+    """An error raised by ``strict=True`` instead of a :class:`MiddlePowerWarning`."""
+
+    def __init__(self, message: str, states: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        #: The states concerned.
+        self.states: tuple[str, ...] = tuple(states)
+
+
+class UnalignedPartnerError(_CaveatError):
+    """``strict=True``: a contacted partner has no alignment tie to any pole.
+
+    ``states`` names the partners.
+
+    Raised instead of :class:`UnalignedPartnerWarning` by the measures that
+    take ``strict`` (:func:`~middlepower.pole_attention`,
+    :func:`~middlepower.equidistance`, :func:`~middlepower.tilt`,
+    :func:`~middlepower.assess`, :func:`~middlepower.compare`).
+
+    Examples
+    --------
+    >>> from middlepower.exceptions import UnalignedPartnerError
+    >>> issubclass(UnalignedPartnerError, ValueError)
+    True
+    """
+
+
+class PolesNotReachedError(UnalignedPartnerError):
+    """``strict=True``: no contacted partner is tied to any pole.
+
+    Raised instead of :class:`PolesNotReachedWarning`.
+
+    Examples
+    --------
+    >>> from middlepower.exceptions import PolesNotReachedError
+    >>> from middlepower.exceptions import UnalignedPartnerError
+    >>> issubclass(PolesNotReachedError, UnalignedPartnerError)
+    True
+    """
+
+
+class UndefinedBenchmarkError(_CaveatError):
+    """``strict=True``: the interest benchmark is undefined.
+
+    Raised instead of :class:`UndefinedBenchmarkWarning` by
+    :func:`~middlepower.proportionality`, :func:`~middlepower.concordance`,
+    :func:`~middlepower.assess` and :func:`~middlepower.compare`.
+
+    Examples
+    --------
+    >>> from middlepower.exceptions import UndefinedBenchmarkError
+    >>> issubclass(UndefinedBenchmarkError, mp.MiddlePowerError)
+    True
+    """
+
+
+class MiddlePowerWarning(UserWarning):
+    """Base class of the library's warnings: a result that rests on an assumption.
+
+    A measure warns when the number it returns is not a finding about the
+    data but a consequence of a default (an alignment of :math:`1/m` assumed
+    for a partner without ties to the poles) or is ``None`` for want of data.
+    Each subclass names, in :attr:`error`, the error that ``strict=True``
+    raises instead. Filter them as any warning::
+
+        import warnings
+        from middlepower.exceptions import MiddlePowerWarning
+
+        warnings.simplefilter("error", MiddlePowerWarning)  # or "ignore"
+
+    Parameters
+    ----------
+    message : str
+        One sentence naming the states concerned.
+    states : sequence of str, optional
+        The states concerned (:attr:`states`).
+
+    Examples
+    --------
+    >>> from middlepower.exceptions import MiddlePowerWarning
+    >>> issubclass(MiddlePowerWarning, UserWarning)
+    True
+    """
+
+    #: The error ``strict=True`` raises instead of this warning.
+    error: type[_CaveatError] = _CaveatError
+
+    def __init__(self, message: str, states: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.states: tuple[str, ...] = tuple(states)
+
+
+class UnalignedPartnerWarning(MiddlePowerWarning):
+    r"""A contacted partner has no alignment tie to any pole.
+
+    No tie of an alignment kind (alliance, partnership, rivalry by default,
+    or the ``kinds`` given) links the partner to any pole, so every pull
+    :math:`z_j` is 0 and its alignment is the uniform :math:`1/m` of
+    METHODS.md §2 — an assumption, not a finding. Its attention then counts
+    as perfectly balanced and pulls equidistance up and tilt toward 0. A
+    partner whose ties to the poles cancel out (:math:`z = 0` with ties) is
+    not concerned: its evenness is in the data.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from middlepower.exceptions import UnalignedPartnerWarning
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> seq = mp.ContactSequence(
+    ...     focal="KOR",
+    ...     contacts=[
+    ...         mp.Contact(partner="USA", on="2025-06-06"),
+    ...         mp.Contact(partner="CZE", on="2025-06-07"),
+    ...     ],
+    ... )
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     E = mp.equidistance(g, seq, sc.poles)
+    >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    Partner CZE has no alignment tie to USA or CHN, so its alignment is the
+    assumed 1/2 each, not a finding; ...
+    >>> caught[0].message.states
+    ('CZE',)
+    """
+
+    error = UnalignedPartnerError
+
+
+class PolesNotReachedWarning(UnalignedPartnerWarning):
+    """No contacted partner is tied to any pole (and no pole was contacted).
+
+    Every partner's alignment is the assumed uniform :math:`1/m`, so pole
+    attention is uniform whatever the contacts: equidistance is 1 and tilt
+    0 by construction, and say nothing about the sequence. A subclass of
+    :class:`UnalignedPartnerWarning`, so a filter on that one covers both.
+
+    Examples
+    --------
+    >>> from middlepower.exceptions import PolesNotReachedWarning
+    >>> from middlepower.exceptions import UnalignedPartnerWarning
+    >>> issubclass(PolesNotReachedWarning, UnalignedPartnerWarning)
+    True
+    """
+
+    error = PolesNotReachedError
+
+
+class UndefinedBenchmarkWarning(MiddlePowerWarning):
+    """No interest tie links the focal state to any partner compared.
+
+    The interest benchmark of METHODS.md §2 is then undefined, so
+    proportionality and concordance are ``None``.
+
+    Examples
+    --------
+    >>> from middlepower.exceptions import UndefinedBenchmarkWarning
+    >>> UndefinedBenchmarkWarning.error.__name__
+    'UndefinedBenchmarkError'
+    """
+
+    error = UndefinedBenchmarkError

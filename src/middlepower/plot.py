@@ -17,8 +17,13 @@ do; made without, it displays only if it is a :class:`NotebookFigure`.
 * :func:`attention` — weighted attention by partner, split by alignment;
 * :func:`orderings` — a measure over every order, the observed one marked;
 * :func:`sensitivity` — quantile intervals of every measure over the draws;
+* :func:`measures_over_years` — measures of yearly graphs against the year,
+  events marked;
 * :func:`compare` — several cases side by side;
-* :func:`balance_over_time` — triad, walk and frustration balance per window;
+* :func:`balance_over_time` — triad, walk and frustration balance per window
+  of a signed system; or, given a balance panel of event data
+  (:func:`~middlepower.events.balance_panel`), E or tilt per period for some
+  focal states, with their contact counts.
 * :class:`NotebookFigure` — the Figure they draw into, shown as PNG in notebooks.
 
 Import it explicitly (``import middlepower.plot as mpplot``); it needs
@@ -31,15 +36,17 @@ import datetime as dt
 import io
 import math
 import re
+import sys
 import textwrap
 from collections.abc import Mapping, Sequence
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
 try:
+    import matplotlib.dates as mdates
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -53,7 +60,7 @@ from middlepower.analysis.compare import COLUMNS, Comparison
 from middlepower.analysis.orderings import OrderingsResult
 from middlepower.analysis.report import BalanceReport
 from middlepower.analysis.sensitivity import SensitivityResult
-from middlepower.exceptions import InvalidParameterError
+from middlepower.exceptions import InvalidArgumentTypeError, InvalidParameterError
 from middlepower.graph import KINDS, RelationGraph
 from middlepower.metrics.structure import frustration as _frustration
 from middlepower.metrics.structure import triad_balance, walk_balance
@@ -66,7 +73,9 @@ __all__ = [
     "attention",
     "balance_over_time",
     "compare",
+    "measures_over_years",
     "orderings",
+    "panel_over_time",
     "relation_graph",
     "sensitivity",
 ]
@@ -791,12 +800,16 @@ def _start_year(key: object, graph: object) -> int:
 def balance_over_time(
     graphs: Mapping[str, nx.Graph | RelationGraph]
     | Mapping[int, nx.Graph | RelationGraph]
+    | Any
     | None = None,
     *,
     ax: Axes | None = None,
     frustration: bool = True,
     method: Literal["auto", "exact", "heuristic"] = "exact",
     seed: int = 0,
+    focal: str | Sequence[str] | None = None,
+    measure: str = "E",
+    counts: bool = True,
 ) -> Axes:
     r"""Draw the balance of a signed system per time window.
 
@@ -808,13 +821,22 @@ def balance_over_time(
     :func:`~middlepower.load_signed_interstate` (1946-1949 to 1996-1999).
     Undefined values (no triangle, no edge) leave gaps in the lines.
 
+    Given a balance panel of event data instead (a pandas DataFrame from
+    :func:`~middlepower.events.balance_panel`), draws ``measure`` (``E`` by
+    default, or ``tilt``, or a pole attention ``pi_<pole>``) per period for
+    each ``focal`` state, one line each, with the number of contacts of each
+    period as bars on a twin axis (right); see :func:`panel_over_time`,
+    which it calls. The two uses are told apart by the type of the first
+    argument; the graph keywords (``frustration``, ``method``, ``seed``) do
+    not apply to panels, nor the panel keywords to graphs.
+
     Parameters
     ----------
-    graphs : mapping of window to networkx.Graph or RelationGraph, optional
+    graphs : mapping of window to networkx.Graph or RelationGraph, or DataFrame
         Signed graphs by window. The start year is read from
         ``G.graph["start_year"]``, else from the key (an int year, or a
         window such as ``"46-49"`` read as 1946). Default: the signed
-        inter-state networks.
+        inter-state networks. A balance panel (DataFrame) draws the panel.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into; by default a new Figure is made (without pyplot).
     frustration : bool, optional (default=True)
@@ -826,17 +848,25 @@ def balance_over_time(
         the index).
     seed : int, optional (default=0)
         Seed of the heuristic.
+    focal : str or sequence of str, optional
+        Panels only: the focal states drawn (default: every focal state of
+        the panel, at most eight).
+    measure : str, optional (default="E")
+        Panels only: the column drawn (``"E"``, ``"tilt"`` or ``"pi_<pole>"``).
+    counts : bool, optional (default=True)
+        Panels only: draw the contact counts as bars on a twin axis.
 
     Returns
     -------
     matplotlib.axes.Axes
-        The Axes; every line's x data are the start years, in time order.
+        The Axes; every line's x data are the start years, in time order
+        (for a panel: the period starts, one line per focal state).
 
     Raises
     ------
     InvalidParameterError
         For no graphs, an unknown method, or a window whose start year
-        cannot be told.
+        cannot be told; for panel keywords with graphs.
     InvalidGraphError
         For a graph the measures cannot take (directed, unsigned...).
 
@@ -848,7 +878,32 @@ def balance_over_time(
     >>> ax = mpplot.balance_over_time(some, method="heuristic")
     >>> len(ax.lines), ax.lines[0].get_xdata().tolist()
     (3, [1946, 1971, 1996])
+
+    A balance panel of event data (see :func:`panel_over_time`):
+
+    >>> import pandas as pd
+    >>> panel = pd.DataFrame(
+    ...     {
+    ...         "focal": ["KOR", "KOR", "JPN"],
+    ...         "period": pd.to_datetime(["2025-06-01", "2025-07-01", "2025-06-01"]),
+    ...         "n_contacts": [3, 2, 1],
+    ...         "E": [4 / 11, 0.4, 2 / 3],
+    ...         "tilt": [7 / 11, -0.6, 1 / 3],
+    ...     }
+    ... )
+    >>> ax = mpplot.balance_over_time(panel, focal=["KOR"], measure="tilt")
+    >>> [line.get_label() for line in ax.lines[:1]], ax.get_ylabel()
+    (['KOR'], 'tilt')
     """
+    if _is_frame(graphs):
+        return panel_over_time(
+            graphs, focal=focal, measure=measure, counts=counts, ax=ax
+        )
+    if focal is not None or measure != "E" or counts is not True:
+        raise InvalidParameterError(
+            "focal, measure and counts apply to a balance panel (a DataFrame from "
+            "middlepower.events.balance_panel), not to signed graphs."
+        )
     if method not in ("auto", "exact", "heuristic"):
         raise InvalidParameterError(
             f"Unknown method {method!r}; expected 'exact', 'heuristic' or 'auto'."
@@ -904,4 +959,345 @@ def balance_over_time(
     ax.grid(alpha=0.3)
     span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
     ax.set_title(f"Balance of the signed system per window (starts {span})")
+    return ax
+
+
+# -- balance panels of event data -------------------------------------------------
+_PANEL_LIMIT = 8
+
+
+def _date2num(x: npt.NDArray[np.datetime64]) -> FloatArray:
+    """Matplotlib date numbers of days (its epoch setting respected)."""
+    days = mdates.date2num(x)  # type: ignore[no-untyped-call]  # untyped in matplotlib
+    out: FloatArray = np.asarray(days, dtype=np.float64)
+    return out
+
+
+def _is_frame(obj: object) -> bool:
+    """Whether ``obj`` is a pandas DataFrame (without importing pandas)."""
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(obj, pd.DataFrame)
+
+
+def panel_over_time(
+    panel: Any,
+    *,
+    focal: str | Sequence[str] | None = None,
+    measure: str = "E",
+    counts: bool = True,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Draw a balance panel: one measure per period for some focal states.
+
+    One line per focal state of ``measure`` against the period start
+    (equidistance ``E`` in :math:`[0, 1]`, tilt :math:`\tau` in
+    :math:`[-1, 1]` with a dotted zero line, or a pole attention
+    ``pi_<pole>``), and, with ``counts``, the number of contacts of each
+    period as bars (one colour per state, side by side) on a twin axis on
+    the right: a score resting on one contact says less than one resting on
+    twenty. Periods without a row (no contact) leave the line's gap
+    visible as missing markers.
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        From :func:`~middlepower.events.balance_panel` (columns ``focal``,
+        ``period``, ``n_contacts`` and the measure).
+    focal : str or sequence of str, optional
+        The focal states drawn (default: every focal state of the panel, at
+        most eight).
+    measure : str, optional (default="E")
+        The column drawn.
+    counts : bool, optional (default=True)
+        Draw the contact counts on a twin axis.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw into; by default a new Figure is made (without pyplot).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes of the lines (the twin axis of the counts, if any, is
+        ``ax.figure.axes[-1]``); ``ax.lines`` starts with one line per focal
+        state, in the order of ``focal``.
+
+    Raises
+    ------
+    InvalidParameterError
+        For a panel without the needed columns, an unknown measure or focal
+        state, no focal state, or more than eight by default.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import middlepower.plot as mpplot
+    >>> panel = pd.DataFrame(
+    ...     {
+    ...         "focal": ["KOR", "KOR"],
+    ...         "period": pd.to_datetime(["2025-06-01", "2025-07-01"]),
+    ...         "n_contacts": [3, 2],
+    ...         "E": [4 / 11, 0.4],
+    ...     }
+    ... )
+    >>> ax = mpplot.panel_over_time(panel)
+    >>> [round(float(y), 4) for y in ax.lines[0].get_ydata()]
+    [0.3636, 0.4]
+    >>> [float(p.get_height()) for p in ax.figure.axes[-1].patches]  # contacts
+    [3.0, 2.0]
+    """
+    if not _is_frame(panel):
+        raise TypeError(
+            "panel must be a pandas DataFrame from balance_panel, not "
+            f"{type(panel).__name__}."
+        )
+    need = ["focal", "period", measure] + (["n_contacts"] if counts else [])
+    missing = [c for c in need if c not in panel.columns]
+    if missing:
+        raise InvalidParameterError(
+            f"The panel lacks column(s) {', '.join(map(repr, missing))}; expected a "
+            "DataFrame from balance_panel (measure: 'E', 'tilt' or 'pi_<pole>')."
+        )
+    present = list(dict.fromkeys(str(f) for f in panel["focal"]))
+    if focal is None:
+        if len(present) > _PANEL_LIMIT:
+            raise InvalidParameterError(
+                f"The panel has {len(present)} focal states; choose at most "
+                f"{_PANEL_LIMIT} with focal=[...]."
+            )
+        chosen = present
+    else:
+        chosen = [focal] if isinstance(focal, str) else list(focal)
+        unknown = [f for f in chosen if f not in present]
+        if unknown:
+            raise InvalidParameterError(
+                f"Focal state(s) {', '.join(map(repr, unknown))} have no row in the "
+                "panel."
+            )
+    if not chosen:
+        raise InvalidParameterError("The panel has no row to draw.")
+    ax = _axes(ax, figsize=(8.0, 4.5))
+    periods = np.sort(np.unique(np.asarray(panel["period"], dtype="datetime64[D]")))
+    step = float(np.diff(periods).astype(float).min()) if periods.size > 1 else 1.0
+    width = 0.8 * step / len(chosen)
+    twin = ax.twinx() if counts else None
+    colours = [f"C{i % 10}" for i in range(len(chosen))]
+    top = 0
+    for i, (f, colour) in enumerate(zip(chosen, colours, strict=True)):
+        rows = panel[panel["focal"] == f].sort_values("period")
+        x = np.asarray(rows["period"], dtype="datetime64[D]")
+        y = np.asarray(rows[measure], dtype=float)
+        ax.plot(x, y, marker="o", markersize=4, color=colour, label=f, zorder=3)
+        if twin is not None:
+            n = np.asarray(rows["n_contacts"], dtype=float)
+            top = max(top, int(n.max()) if n.size else 0)
+            offset = (i - (len(chosen) - 1) / 2) * width
+            twin.bar(
+                _date2num(x) + offset,
+                n,
+                width=width,
+                align="center",
+                color=colour,
+                alpha=0.25,
+                label=f"{f} contacts",
+            )
+    if twin is not None:
+        twin.set_ylabel("contacts per period")
+        twin.set_ylim(0, max(1, top) * 3.0)
+        twin.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_zorder(twin.get_zorder() + 1)
+        ax.patch.set_visible(False)
+    if measure == "E":
+        ax.set_ylim(-0.02, 1.02)
+        ax.set_ylabel("equidistance E (1 = even)")
+    elif measure == "tilt":
+        ax.set_ylim(-1.05, 1.05)
+        ax.axhline(0.0, color="gray", linewidth=0.8, linestyle=":")
+        ax.set_ylabel("tilt")
+    else:
+        ax.set_ylabel(_label(measure))
+    ax.set_xlabel("period start")
+    ax.legend(loc="upper left", fontsize="small", ncols=min(4, len(chosen)))
+    ax.grid(alpha=0.3)
+    # period starts as dates: every one when there are few, else a concise
+    # date axis; half a period of margin on each side
+    left, right = _date2num(periods[:1])[0], _date2num(periods[-1:])[0]
+    ax.set_xlim(left - 0.6 * step, right + 0.6 * step)
+    if periods.size <= 12:
+        ax.set_xticks(_date2num(periods), [str(p) for p in periods])
+        for label in ax.get_xticklabels():
+            label.set_rotation(30)
+            label.set_horizontalalignment("right")
+    else:
+        locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_locator(locator)
+        concise = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_formatter(concise)
+    what = {"E": "Equidistance", "tilt": "Tilt"}.get(measure, _label(measure))
+    title = f"{what} of contacts per period"
+    ax.set_title(title + (" (bars: number of contacts)" if counts else ""))
+    return ax
+
+
+# -- measures over years --------------------------------------------------------
+def _year_key(year: object, label: str) -> int:
+    if isinstance(year, bool) or not isinstance(year, int | np.integer):
+        raise InvalidArgumentTypeError(
+            f"Years must be integers; series {label!r} has the key {year!r}."
+        )
+    return int(year)
+
+
+def _year_value(value: object, label: str, year: int) -> float:
+    if value is None:
+        return math.nan
+    if isinstance(value, bool) or not isinstance(value, int | float | np.number):
+        raise InvalidArgumentTypeError(
+            f"Values must be numbers or None; series {label!r} has {value!r} in {year}."
+        )
+    number = float(value)
+    if math.isinf(number):
+        raise InvalidParameterError(
+            f"Values must be finite (or None/NaN for a gap); series {label!r} has "
+            f"{value!r} in {year}."
+        )
+    return number
+
+
+def measures_over_years(
+    series: Mapping[str, Mapping[int, float | None]],
+    *,
+    events: Mapping[int, str] | None = None,
+    ax: Axes | None = None,
+    ylabel: str = "score",
+    title: str | None = None,
+) -> Axes:
+    r"""Draw measures against the year: one line per series, events marked.
+
+    For a panel of yearly relation graphs (such as
+    :func:`~middlepower.io.graphs_for_years` builds) scored year by year:
+    each series is a mapping ``{year: value}``, drawn in year order with a
+    marker at every year that has a value. ``None`` or NaN (a measure
+    undefined that year) leaves a gap in the line; a series known only in a
+    few years shows as isolated markers. Each event is a dotted vertical
+    line at its year, labelled along the line.
+
+    Parameters
+    ----------
+    series : mapping of str to mapping of int to float or None
+        ``{label: {year: value}}``; the labels go into the legend. A pandas
+        Series indexed by year can be passed as ``s.to_dict()``.
+    events : mapping of int to str, optional
+        ``{year: label}`` of the events to mark (mark only what the data
+        show).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw into; by default a new Figure is made (without pyplot).
+    ylabel : str, optional (default="score")
+        Label of the y axis.
+    title : str, optional
+        Title of the Axes (none by default).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes; ``ax.lines`` holds one line per series, in the order of
+        ``series`` (x data the sorted years, NaN where a value is missing),
+        then one vertical line per event, in year order; ``ax.texts`` the
+        event labels.
+
+    Raises
+    ------
+    InvalidArgumentTypeError
+        If ``series`` or one of its values is not a mapping, a year is not
+        an integer, a value is neither a number nor ``None``, or an event
+        label is not a string.
+    InvalidParameterError
+        For no series or an infinite value.
+
+    Examples
+    --------
+    >>> import middlepower.plot as mpplot
+    >>> ax = mpplot.measures_over_years(
+    ...     {"E_c": {1990: 0.0, 1992: 1 / 3, 1991: None}, "T": {2002: 0.12}},
+    ...     events={1992: "KOR-RUS treaty"},
+    ... )
+    >>> ax.lines[0].get_xdata().tolist(), ax.lines[0].get_ydata().round(3).tolist()
+    ([1990, 1991, 1992], [0.0, nan, 0.333])
+    >>> len(ax.lines), [t.get_text() for t in ax.texts]
+    (3, ['KOR-RUS treaty'])
+    """
+    if not isinstance(series, Mapping):
+        raise InvalidArgumentTypeError(
+            "series must be a mapping {label: {year: value}}, not "
+            f"{type(series).__name__}."
+        )
+    if not series:
+        raise InvalidParameterError("measures_over_years needs at least one series.")
+    lines: list[tuple[str, list[int], list[float]]] = []
+    for label, values in series.items():
+        if not isinstance(values, Mapping):
+            raise InvalidArgumentTypeError(
+                f"Series {label!r} must be a mapping {{year: value}}, not "
+                f"{type(values).__name__}."
+            )
+        points = sorted(
+            ((_year_key(y, str(label)), v) for y, v in values.items()),
+            key=lambda point: point[0],
+        )
+        lines.append(
+            (
+                str(label),
+                [y for y, _ in points],
+                [_year_value(v, str(label), y) for y, v in points],
+            )
+        )
+    marks: list[tuple[int, str]] = []
+    if events is not None:
+        if not isinstance(events, Mapping):
+            raise InvalidArgumentTypeError(
+                "events must be a mapping {year: label}, not "
+                f"{type(events).__name__}."
+            )
+        for year, text in events.items():
+            if not isinstance(text, str):
+                raise InvalidArgumentTypeError(
+                    f"Event labels must be strings; the event of {year!r} is {text!r}."
+                )
+            marks.append((_year_key(year, "events"), text))
+        marks.sort()
+    ax = _axes(ax, figsize=(8.0, 4.5))
+    for label, xs, ys in lines:
+        ax.plot(
+            xs,
+            np.asarray(ys, dtype=np.float64),
+            marker="o",
+            markersize=3.5,
+            linewidth=1.4,
+            label=label,
+        )
+    for year, text in marks:
+        ax.axvline(year, color="0.45", linestyle=":", linewidth=0.9)
+        ax.annotate(
+            text,
+            xy=(year, 0.98),
+            xycoords=ax.get_xaxis_transform(),
+            xytext=(-2.0, 0.0),
+            textcoords="offset points",
+            rotation=90,
+            ha="right",
+            va="top",
+            fontsize="x-small",
+            color="0.3",
+        )
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.14),
+        ncols=min(3, len(lines)),
+        frameon=False,
+        fontsize="small",
+    )
+    ax.grid(alpha=0.3)
+    if title is not None:
+        ax.set_title(title, fontsize=11)
     return ax

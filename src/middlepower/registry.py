@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Literal
 
-from middlepower.exceptions import InvalidParameterError, UnknownStateError
+from middlepower._checks import check_choice, check_code, check_code_list
+from middlepower.exceptions import UnknownStateError
 
 __all__ = ["known_codes", "suggest", "validate_codes"]
 
@@ -38,15 +39,10 @@ def _read(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
 
 
-def _check_scheme(scheme: str) -> None:
-    if scheme not in _SCHEMES:
-        valid = ", ".join(map(repr, _SCHEMES))
-        raise InvalidParameterError(
-            f"Unknown code scheme {scheme!r}; expected one of {valid}."
-        )
+def _check_scheme(scheme: object) -> None:
+    check_choice(scheme, "code scheme", _SCHEMES)
 
 
-@functools.cache
 def known_codes(scheme: Scheme = "iso3") -> frozenset[str]:
     """Return every code of a registry.
 
@@ -72,6 +68,8 @@ def known_codes(scheme: Scheme = "iso3") -> frozenset[str]:
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If ``scheme`` is not a string.
     InvalidParameterError
         If ``scheme`` is not one of the registries.
 
@@ -84,6 +82,11 @@ def known_codes(scheme: Scheme = "iso3") -> frozenset[str]:
     ['BAV', 'DDR', 'SUN', 'XKX']
     """
     _check_scheme(scheme)
+    return _known_codes(scheme)
+
+
+@functools.cache
+def _known_codes(scheme: str) -> frozenset[str]:
     if scheme == "iso3":
         return frozenset(r["alpha_3"] for r in _read("iso3166_1.csv"))
     if scheme == "cow":
@@ -94,7 +97,7 @@ def known_codes(scheme: Scheme = "iso3") -> frozenset[str]:
         for row in _read(f"codes/{table}")
         if row["iso3"]
     }
-    return known_codes("iso3") | frozenset(extra)
+    return _known_codes("iso3") | frozenset(extra)
 
 
 @functools.cache
@@ -138,6 +141,7 @@ def suggest(code: str, scheme: Scheme = "iso3") -> str | None:
     >>> suggest("CNH"), suggest("kor"), suggest("ROK", "cow"), suggest("XQZ")
     ('CHN', 'KOR', 'ROK', None)
     """
+    check_code(code, "code")
     known = known_codes(scheme)
     wanted = str(code).strip().upper()
     if wanted in known:
@@ -166,7 +170,7 @@ def _hint(code: str, scheme: str, several: bool) -> str | None:
                 "convert it with middlepower.io.codes.to_iso3(..., 'cowc')"
             )
         former = _names("state")
-        if key in former and key not in known_codes(scheme):
+        if key in former and key not in _known_codes(scheme):
             return f"{code!r} is a former ISO code ({former[key]})"
     else:
         iso = _names("state")
@@ -190,6 +194,10 @@ def validate_codes(codes: Iterable[str], scheme: Scheme = "iso3") -> None:
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If ``codes`` is a single string or not an iterable of strings.
+    InvalidParameterError
+        If ``scheme`` is not one of the registries.
     UnknownStateError
         Naming every unknown code, in the order first seen, with a hint where
         one helps: a COW letter code given as ISO3 (or the reverse), a former
@@ -208,6 +216,7 @@ def validate_codes(codes: Iterable[str], scheme: Scheme = "iso3") -> None:
     ...     print(err)
     Unknown state code 'CNH' in the iso3 registry; did you mean 'CHN'?
     """
+    codes = check_code_list(codes, "codes", example="['KOR', 'USA']")
     _check_scheme(scheme)
     known = known_codes(scheme)
     unknown = [c for c in dict.fromkeys(codes) if c not in known]

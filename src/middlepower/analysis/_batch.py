@@ -1,6 +1,8 @@
 """Batch evaluation of the sequence measures: one kernel call per measure.
 
-:func:`prepare` turns a graph, a sequence and poles into arrays once;
+:func:`prepare` turns a graph, a sequence and poles into arrays once (the
+graph's arrays from :class:`middlepower.snapshot.GraphArrays`, the one place
+where a graph becomes arrays);
 :func:`evaluate` scores a batch of rows (orders of the contacts, or Monte
 Carlo draws of the analyst's settings) with the kernels of
 :mod:`middlepower.kernels.sequence`. The public functions of
@@ -25,10 +27,10 @@ from typing import TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from middlepower.exceptions import InvalidParameterError
+from middlepower._checks import check_seed, show
+from middlepower.exceptions import InvalidArgumentTypeError, InvalidParameterError
 from middlepower.graph import KINDS, RelationGraph
 from middlepower.kernels.sequence import (
-    alignment_kernel,
     attention_kernel,
     benchmark_kernel,
     equidistance_kernel,
@@ -40,10 +42,10 @@ from middlepower.kernels.sequence import (
 from middlepower.metrics.sequence import (
     Salience,
     _sequence_universe,
-    check_poles,
-    focal_strengths,
+    untied_rows,
 )
 from middlepower.models import ContactSequence, TieKind
+from middlepower.snapshot import GraphArrays, check_poles
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -64,6 +66,7 @@ class Prepared:
     contact_partner: IntArray  # (n,) index into partners of each contact
     channels: tuple[str, ...]  # (n,) channel value of each contact
     days: FloatArray  # (n,) days since the start of each slot
+    arrays: GraphArrays  # the snapshot on sequence.start over partners + poles
     coef_pairs: FloatArray  # (K, N, m) sign_k * pair strength to each pole
     pole_rows: IntArray  # (m,) rows of the poles in the N axis
     X: FloatArray  # (U, K) str_k(F -> s) over the universe
@@ -83,19 +86,18 @@ def prepare(
     poles: Sequence[str],
     universe: str = "contacted",
 ) -> Prepared:
-    """Convert once: snapshot on ``sequence.start``, strength tensors."""
+    """Convert once: the snapshot on ``sequence.start`` as arrays."""
     poles = check_poles(graph, poles)
     graph.check_codes([sequence.focal, *sequence.distinct_partners])
-    snap = graph.at(sequence.start)
+    snap = graph.at(sequence.start)  # its ties: the universe, the structure
     partners = sequence.distinct_partners
     U = _sequence_universe(snap, sequence, universe)
     order = list(partners) + [p for p in poles if p not in partners]
-    T = snap.strength_tensor(order)
-    P = np.maximum(T, np.swapaxes(T, 1, 2))
-    pole_idx = np.array([order.index(p) for p in poles], dtype=np.intp)
-    signs = np.array([k.sign for k in KINDS], dtype=float)
-    coef_pairs = signs[:, None, None] * P[:, :, pole_idx]
-    X = focal_strengths(snap.strength_tensor([sequence.focal, *U]))
+    arrays = GraphArrays.of(graph, order, day=sequence.start)
+    coef_pairs, pole_idx = arrays.pole_pulls(poles)
+    X = GraphArrays.of(
+        graph, [sequence.focal, *U], day=sequence.start
+    ).focal_strengths()
     index = {p: i for i, p in enumerate(partners)}
     return Prepared(
         sequence=sequence,
@@ -106,6 +108,7 @@ def prepare(
         contact_partner=np.array([index[c.partner] for c in sequence.contacts]),
         channels=tuple(c.channel.value for c in sequence.contacts),
         days=np.array([(c.on - sequence.start).days for c in sequence.contacts], float),
+        arrays=arrays,
         coef_pairs=coef_pairs,
         pole_rows=pole_idx,
         X=X,
@@ -128,11 +131,18 @@ def alignments(prep: Prepared, kappa: FloatArray) -> FloatArray:
 
     ``kappa`` may also be ``(K,)`` for one setting (result ``(1, k, m)``).
     """
-    kap = np.atleast_2d(kappa)
-    Z = np.einsum("bK,KNm->bNm", kap, prep.coef_pairs)
-    A = alignment_kernel(Z, prep.pole_rows)
+    A = prep.arrays.alignment(prep.poles, np.atleast_2d(kappa))
     out: FloatArray = A[:, : prep.k, :]
     return out
+
+
+def untied(prep: Prepared, kappa: FloatArray) -> tuple[str, ...]:
+    """Contacted partners with no alignment tie to any pole under ``kappa`` (K,).
+
+    See :func:`~middlepower.metrics.sequence.untied_rows`.
+    """
+    loose = untied_rows(prep.coef_pairs, kappa, prep.pole_rows)[: prep.k]
+    return tuple(p for p, u in zip(prep.partners, loose.tolist(), strict=True) if u)
 
 
 def benchmarks(prep: Prepared, theta: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -377,8 +387,10 @@ def resolve_seed(seed: object) -> int:
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If ``seed`` is not an integer or ``None``.
     InvalidParameterError
-        If ``seed`` is not a non-negative integer or ``None``.
+        If it is negative.
 
     Examples
     --------
@@ -386,14 +398,48 @@ def resolve_seed(seed: object) -> int:
     >>> resolve_seed(7), 0 <= resolve_seed(None) < 2**53
     (7, True)
     """
-    if seed is None:
+    checked: int | None = check_seed(seed, generator=False)
+    if checked is None:
         state = np.random.SeedSequence().generate_state(1, np.uint64)
         return int(state[0]) >> 11
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise InvalidParameterError(
-            f"seed must be a non-negative integer or None, not {seed!r}."
-        )
-    return int(seed)
+    return checked
+
+
+def check_progress(progress: object) -> Progress:
+    """Return ``progress`` if it is ``None``, ``True``, ``False`` or a callable.
+
+    Parameters
+    ----------
+    progress : object
+        The ``progress`` argument.
+
+    Returns
+    -------
+    bool, callable or None
+        ``progress``.
+
+    Raises
+    ------
+    InvalidArgumentTypeError
+        For anything else.
+
+    Examples
+    --------
+    >>> from middlepower.analysis._batch import check_progress
+    >>> check_progress(False)
+    False
+    >>> check_progress("yes")
+    Traceback (most recent call last):
+    ...
+    middlepower.exceptions.InvalidArgumentTypeError: progress must be True, False,
+    None or a callable progress(done, total), got str 'yes'.
+    """
+    if progress is None or isinstance(progress, bool) or callable(progress):
+        return progress
+    raise InvalidArgumentTypeError(
+        "progress must be True, False, None or a callable progress(done, total), "
+        f"got {show(progress)}."
+    )
 
 
 @contextlib.contextmanager
@@ -423,7 +469,7 @@ def progress_reporter(
 
     Raises
     ------
-    InvalidParameterError
+    InvalidArgumentTypeError
         If ``progress`` is none of the above.
 
     Examples
@@ -436,15 +482,11 @@ def progress_reporter(
     >>> seen
     [(2, 5), (5, 5)]
     """
+    check_progress(progress)
     if callable(progress):
         report = progress
         yield lambda done: report(done, total)
         return
-    if progress is not None and not isinstance(progress, bool):
-        raise InvalidParameterError(
-            f"progress must be True, False, None or a callable progress(done, "
-            f"total), not {progress!r}."
-        )
     if progress is False or (progress is None and total <= chunk):
         yield lambda done: None
         return

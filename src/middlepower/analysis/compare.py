@@ -3,7 +3,9 @@
 Each case is assessed with :func:`~middlepower.assess` under the same
 settings, and the results are laid out one row per case — for example the
 first contacts of six South Korean presidents. A case is a scenario (or the
-name or file of one) or a ``(graph, sequence, poles)`` tuple.
+name or file of one) or a ``(graph, sequence, poles)`` tuple. A case whose
+scores rest on an assumption (see :class:`~middlepower.analysis.report.Caveat`)
+says so in its row and in ``str(comparison)``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from middlepower import _caveats
 from middlepower._checks import (
+    check_bool,
     check_graph,
     check_kind_weights,
     check_kinds,
@@ -25,7 +29,7 @@ from middlepower._checks import (
     show,
 )
 from middlepower._optional import import_optional
-from middlepower.analysis.report import BalanceReport, assess
+from middlepower.analysis.report import BalanceReport, _assess
 from middlepower.datasets._scenarios import load_scenario
 from middlepower.exceptions import InvalidArgumentTypeError, InvalidParameterError
 from middlepower.graph import RelationGraph
@@ -91,8 +95,9 @@ def report_row(label: str, report: BalanceReport) -> dict[str, Any]:
     Returns
     -------
     dict
-        Keys ``label``, ``focal``, ``start`` (ISO), ``order`` (partners) and
-        :data:`COLUMNS`.
+        Keys ``label``, ``focal``, ``start`` (ISO), ``order`` (partners),
+        :data:`COLUMNS` and ``caveats`` (the report's caveats in a few words,
+        ``"; "``-separated; ``""`` when none).
 
     Examples
     --------
@@ -110,6 +115,7 @@ def report_row(label: str, report: BalanceReport) -> dict[str, Any]:
         "order": [c.partner for c in report.contacts],
     }
     row.update({c: getattr(report, c) for c in COLUMNS})
+    row["caveats"] = "; ".join(c.short for c in report.caveats)
     return row
 
 
@@ -124,9 +130,18 @@ class Comparison:
 
     Examples
     --------
+    The second sequence of the editorial case contacts the Czech Republic and
+    Vietnam, which the scenario ties to neither pole: compare warns, and the
+    table says so under the case.
+
+    >>> import warnings
     >>> sc = mp.load_scenario("korea-2025")
     >>> g = mp.RelationGraph.from_scenario(sc)
-    >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    Case 'June-Nov': Partners CZE and VNM have no alignment tie to USA or CHN, ...
     >>> print(cmp)
     case            E     tilt        P    tau_b  2-track       CP      E_c   broker
     --------------------------------------------------------------------------------
@@ -134,6 +149,7 @@ class Comparison:
               order: USA > JPN > CHN
     June-Nov    0.431   +0.569    0.872   +0.745    0.494    0.574    0.641    0.372
               order: USA > JPN > CHN > CZE > VNM > AUS > JPN > JPN > USA > CHN
+              ! caveat: untied to the poles: CZE, VNM
     <BLANKLINE>
     E        equidistance between the poles (1 = even, 0 = all on one pole)
     tilt     lean toward the first pole (+1) or the second (-1)
@@ -169,10 +185,11 @@ class Comparison:
         Examples
         --------
         >>> sc = mp.load_scenario("korea-2025")
-        >>> g = mp.RelationGraph.from_scenario(sc)
-        >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+        >>> cmp = mp.compare({"Lee": sc, "Yoon": "korea-2022-yoon"})
         >>> [(r["label"], len(r["order"]), round(r["tilt"], 4)) for r in cmp.rows()]
-        [('June', 3, 0.6364), ('June-Nov', 10, 0.5689)]
+        [('Lee', 3, 0.6364), ('Yoon', 3, 0.6364)]
+        >>> [r["caveats"] for r in cmp.rows()]
+        ['', '']
         """
         return [report_row(label, r) for label, r in self.reports.items()]
 
@@ -188,11 +205,10 @@ class Comparison:
         Examples
         --------
         >>> sc = mp.load_scenario("korea-2025")
-        >>> g = mp.RelationGraph.from_scenario(sc)
-        >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+        >>> cmp = mp.compare({"Lee": sc, "Yoon": "korea-2022-yoon"})
         >>> d = cmp.to_dict()
-        >>> sorted(d), list(d["reports"]), d["reports"]["June"]["start"]
-        (['reports', 'rows'], ['June', 'June-Nov'], '2025-06-04')
+        >>> sorted(d), list(d["reports"]), d["reports"]["Lee"]["start"]
+        (['reports', 'rows'], ['Lee', 'Yoon'], '2025-06-04')
         """
         return {
             "rows": self.rows(),
@@ -216,10 +232,9 @@ class Comparison:
         --------
         >>> import pandas as pd
         >>> sc = mp.load_scenario("korea-2025")
-        >>> g = mp.RelationGraph.from_scenario(sc)
-        >>> cmp = mp.compare({"June": sc, "June-Nov": (g, sc.sequences[1], sc.poles)})
+        >>> cmp = mp.compare({"Lee": sc, "Yoon": "korea-2022-yoon"})
         >>> frame = cmp.to_frame()
-        >>> type(frame).__name__, frame.loc["June", "order"]
+        >>> type(frame).__name__, frame.loc["Lee", "order"]
         ('DataFrame', 'USA > JPN > CHN')
         """
         pd = import_optional("pandas", "pandas", "to_frame")
@@ -246,6 +261,8 @@ class Comparison:
                 )
             lines.append(f"{r['label']:<{width}}  " + "  ".join(cells))
             lines.append(f"{'':<{width}}  order: {' > '.join(r['order'])}")
+            for caveat in self.reports[r["label"]].caveats:
+                lines.append(f"{'':<{width}}  ! caveat: {caveat.short}")
         lines.append("")
         key = max(len(k) for k in LEGEND)
         lines += [f"{k:<{key}}  {v}" for k, v in LEGEND.items()]
@@ -288,6 +305,7 @@ def compare(
     interests: KindWeights | None = None,
     kinds: KindWeights | Sequence[TieKind | str] | None = None,
     universe: Literal["contacted", "ties"] = "contacted",
+    strict: bool = False,
 ) -> Comparison:
     """Assess several sequences under the same settings, one row each.
 
@@ -302,6 +320,9 @@ def compare(
         label (or the scenario name) is used.
     salience, interests, kinds, universe
         As in :func:`~middlepower.assess`, the same for every case.
+    strict : bool, optional (default=False)
+        Raise instead of warning when a case's scores rest on an assumption
+        (as :func:`~middlepower.assess`).
 
     Returns
     -------
@@ -317,6 +338,13 @@ def compare(
         For no cases, two cases with the same label, or bad settings.
     UnknownScenarioError, MissingFileError
         For a scenario name or file that does not exist.
+
+    Warns
+    -----
+    MiddlePowerWarning
+        One warning per caveat of a case (as :func:`~middlepower.assess`),
+        its message prefixed with the case label; ``strict=True`` raises the
+        matching error instead.
 
     Examples
     --------
@@ -341,6 +369,7 @@ def compare(
     check_kind_weights(interests, "interests")
     kinds = check_kinds(kinds)
     check_universe(universe)
+    check_bool(strict, "strict")
     items: list[tuple[str, Any]]
     if isinstance(cases, Mapping):
         items = []
@@ -369,13 +398,20 @@ def compare(
             seq, poles = case.sequence(), case.poles
         else:
             graph, seq, poles = case
-        reports[label] = assess(
-            graph,
-            seq,
-            poles,
-            salience=salience,
-            interests=interests,
-            kinds=kinds,
-            universe=universe,
-        )
+        try:
+            reports[label], caveats = _assess(
+                graph,
+                seq,
+                poles,
+                salience=salience,
+                interests=interests,
+                kinds=kinds,
+                universe=universe,
+                strict=strict,
+            )
+        except _caveats.CaveatError as err:
+            raise type(err)(f"Case {label!r}: {err}", err.states) from None
+        for caveat in caveats:
+            labelled = type(caveat)(f"Case {label!r}: {caveat}", caveat.states)
+            _caveats.emit(labelled, strict, stacklevel=2)
     return Comparison(reports)

@@ -21,6 +21,18 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from middlepower._checks import (
+    check_choice,
+    check_graph,
+    check_int,
+    check_kind_weights,
+    check_kinds,
+    check_pole_codes,
+    check_salience,
+    check_seed,
+    check_sequence,
+    check_universe,
+)
 from middlepower._optional import import_optional
 from middlepower.analysis._batch import (
     DEFAULT_MEMORY_LIMIT,
@@ -34,6 +46,7 @@ from middlepower.analysis._batch import (
     channel_multipliers,
     check_memory,
     check_memory_limit,
+    check_progress,
     compact_index_dtype,
     estimate_bytes,
     evaluate,
@@ -592,7 +605,8 @@ def orderings(
         Sample size beyond ``limit`` (the observed order is added).
     seed : int or numpy.random.Generator, optional
         Randomness of the sample: a non-negative seed (the same seed gives
-        the same orders, whatever the chunk size) or a generator. With
+        the same orders, whatever the chunk size) or a generator (also a
+        ``BitGenerator`` or ``SeedSequence``). With
         ``None`` a fresh seed is drawn and reported as
         :attr:`OrderingsResult.seed`, so the sample can be repeated exactly.
     salience, interests, kinds, universe
@@ -613,10 +627,16 @@ def orderings(
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If an argument has the wrong type (a list of contacts, a seed or
+        limit given as a string...).
     InvalidParameterError
-        For an unknown metric, a bad limit, sample size, seed or progress, or
-        when the estimated memory of the run exceeds ``memory_limit`` (the
-        message gives the estimate, the budget and how to proceed).
+        For an unknown metric, a limit outside 1-10, a sample size below 1,
+        a negative seed, or when the estimated memory of the run exceeds
+        ``memory_limit`` (the message gives the estimate, the budget and how
+        to proceed).
+    UnknownStateError
+        If the focal state, a partner or a pole is not in the graph.
 
     Examples
     --------
@@ -628,16 +648,18 @@ def orderings(
     >>> res.most_balanced()[0]["order"]
     ['CHN', 'USA', 'JPN']
     """
-    if metric not in MEASURES:
-        raise InvalidParameterError(
-            f"Unknown metric {metric!r}; expected one of {', '.join(MEASURES)}."
-        )
-    if limit < 1 or limit > 10:
-        raise InvalidParameterError(
-            f"limit must be between 1 and 10 contacts (10! orders), not {limit!r}."
-        )
-    if samples < 1:
-        raise InvalidParameterError(f"samples must be positive, not {samples!r}.")
+    check_graph(graph)
+    check_sequence(sequence)
+    poles = check_pole_codes(poles)
+    check_choice(metric, "metric", MEASURES)
+    limit = check_int(limit, "limit", ge=1, le=10)
+    samples = check_int(samples, "samples", ge=1)
+    seed = check_seed(seed)
+    check_salience(salience)
+    check_kind_weights(interests, "interests")
+    kinds = check_kinds(kinds)
+    check_universe(universe)
+    check_progress(progress)
     limit_bytes = check_memory_limit(memory_limit)
     sal = _salience(salience)
     kappa = _alignment_kappa(kinds)
@@ -649,18 +671,16 @@ def orderings(
     exhaustive = n <= limit
     run_seed: int | None = None
     if exhaustive:
-        if not isinstance(seed, np.random.Generator) and seed is not None:
-            resolve_seed(seed)  # validated, unused
         labels = _contact_kinds(sequence)
         total = _distinct_count(labels)
         request = f"orderings of {n} contacts ({total:,} distinct orders)"
         advice = f"set limit below {n} to score a seeded sample of orders instead"
     else:
-        if isinstance(seed, np.random.Generator):
-            rng = seed
-        else:
+        if seed is None or isinstance(seed, int):
             run_seed = resolve_seed(seed)
             rng = np.random.default_rng(run_seed)
+        else:  # a Generator, BitGenerator or SeedSequence
+            rng = np.random.default_rng(seed)
         total = samples + 1
         request = f"orderings with {samples:,} sampled orders"
         advice = "use fewer samples (about {} fit)"

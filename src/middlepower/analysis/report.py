@@ -5,17 +5,26 @@ sequence and returns a frozen :class:`BalanceReport`: the numbers, the settings
 that produced them, and a plain-language reading generated from the numbers.
 ``str(report)`` is an aligned text table; :meth:`BalanceReport.to_dict` and
 :meth:`BalanceReport.to_json` give machine-readable output.
+
+No silent verdicts: when a score rests on an assumption (a contacted partner
+without any alignment tie to a pole, an undefined interest benchmark), the
+report lists it under :attr:`BalanceReport.caveats` — a ``Caveats`` section
+in ``str(report)`` and a ``caveats`` list in :meth:`BalanceReport.to_dict` —
+and :func:`assess` warns (or raises with ``strict=True``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 import numpy as np
 
+from middlepower import _caveats
 from middlepower._checks import (
+    check_bool,
     check_graph,
     check_kind_weights,
     check_kinds,
@@ -31,8 +40,9 @@ from middlepower.analysis._batch import (
     evaluate,
     kind_vector,
     prepare,
+    untied,
 )
-from middlepower.exceptions import InvalidParameterError
+from middlepower.exceptions import InvalidParameterError, MiddlePowerWarning
 from middlepower.graph import RelationGraph
 from middlepower.metrics.sequence import (
     KindWeights,
@@ -59,7 +69,98 @@ from middlepower.models import (
     TieKind,
 )
 
-__all__ = ["BalanceReport", "ContactRow", "assess"]
+__all__ = ["BalanceReport", "Caveat", "ContactRow", "assess"]
+
+#: Short labels of the caveat categories, for tables (``Caveat.short``).
+_SHORT = {
+    "UnalignedPartnerWarning": "untied to the poles",
+    "PolesNotReachedWarning": "no partner tied to a pole",
+    "UndefinedBenchmarkWarning": "no interest tie",
+}
+
+
+class Caveat(FrozenModel):
+    """A score of a report that rests on an assumption, not on the data.
+
+    One per kind of caveat, as the warning the measures give
+    (:class:`~middlepower.exceptions.MiddlePowerWarning`).
+
+    Attributes
+    ----------
+    category : str
+        The warning's class name: ``"UnalignedPartnerWarning"`` (contacted
+        partners with no alignment tie to any pole, whose alignment
+        :math:`1/m` is assumed), ``"PolesNotReachedWarning"`` (no contacted
+        partner is tied to a pole: E = 1 and tilt = 0 by construction) or
+        ``"UndefinedBenchmarkWarning"`` (no interest tie: proportionality
+        or concordance are ``None``).
+    states : tuple of str
+        The states concerned.
+    message : str
+        The warning's sentence.
+
+    Examples
+    --------
+    >>> sc = mp.load_scenario("korea-2025")
+    >>> g = mp.RelationGraph.from_scenario(sc)
+    >>> r = mp.assess(g, sc.sequence(), sc.poles)  # the editorial case
+    >>> r.caveats
+    ()
+    """
+
+    category: str
+    states: tuple[str, ...]
+    message: str
+
+    @property
+    def short(self) -> str:
+        """Return a few words and the states, for a table cell.
+
+        Examples
+        --------
+        >>> from middlepower.analysis.report import Caveat
+        >>> Caveat(
+        ...     category="UnalignedPartnerWarning", states=("CZE",), message="..."
+        ... ).short
+        'untied to the poles: CZE'
+        """
+        label = _SHORT.get(self.category, self.category)
+        return f"{label}: {', '.join(self.states)}"
+
+    def warning(self) -> MiddlePowerWarning:
+        """Return the warning this caveat stands for.
+
+        Examples
+        --------
+        >>> from middlepower.analysis.report import Caveat
+        >>> w = Caveat(
+        ...     category="UndefinedBenchmarkWarning", states=("CZE",), message="x"
+        ... ).warning()
+        >>> type(w).__name__, w.states
+        ('UndefinedBenchmarkWarning', ('CZE',))
+        """
+        from middlepower import exceptions
+
+        cls = getattr(exceptions, self.category, MiddlePowerWarning)
+        out: MiddlePowerWarning = cls(self.message, self.states)
+        return out
+
+    @classmethod
+    def of(cls, warning: MiddlePowerWarning) -> Caveat:
+        """Return the caveat of a warning.
+
+        Examples
+        --------
+        >>> from middlepower.analysis.report import Caveat
+        >>> from middlepower.exceptions import UndefinedBenchmarkWarning
+        >>> Caveat.of(UndefinedBenchmarkWarning("x", ["CZE"])).category
+        'UndefinedBenchmarkWarning'
+        """
+        return cls(
+            category=type(warning).__name__,
+            states=warning.states,
+            message=str(warning),
+        )
 
 
 class ContactRow(FrozenModel):
@@ -111,6 +212,9 @@ class BalanceReport(FrozenModel):
         weighted line index and whether it is proven optimal.
     readings
         One plain-language sentence per score.
+    caveats
+        The scores that rest on an assumption rather than on the data
+        (:class:`Caveat`; empty when none does), also shown by ``str()``.
 
     Examples
     --------
@@ -149,6 +253,7 @@ class BalanceReport(FrozenModel):
     frustration: float
     frustration_exact: bool
     readings: dict[str, str]
+    caveats: tuple[Caveat, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dictionary (dates as ISO strings).
@@ -220,6 +325,7 @@ def assess(
     kinds: KindWeights | Sequence[TieKind | str] | None = None,
     universe: Literal["contacted", "ties"] = "contacted",
     alignment: Mapping[str, Any] | None = None,
+    strict: bool = False,
 ) -> BalanceReport:
     r"""Assess one contact sequence on every sequence measure.
 
@@ -247,11 +353,15 @@ def assess(
         :func:`~middlepower.metrics.similarity.alignment_from_similarity`)
         instead of computed from the ties; not together with ``kinds``. The
         report's ``alignment_kinds`` is then empty.
+    strict : bool, optional (default=False)
+        Raise instead of warning when a score rests on an assumption (see
+        Warns).
 
     Returns
     -------
     BalanceReport
-        The numbers, the settings and a reading of each score.
+        The numbers, the settings and a reading of each score; its
+        ``caveats`` list what rests on an assumption.
 
     Raises
     ------
@@ -263,6 +373,21 @@ def assess(
     UnknownStateError
         If the focal state, a partner or a pole is not in the graph.
 
+    Warns
+    -----
+    UnalignedPartnerWarning
+        A contacted partner has no alignment tie to any pole (its alignment
+        :math:`1/m` is assumed); :class:`~middlepower.exceptions.PolesNotReachedWarning`
+        when no partner has one. Not with a given ``alignment``.
+    UndefinedBenchmarkWarning
+        No interest tie links the focal state to its partners, so
+        proportionality (and concordance) are ``None``.
+
+    Each warning is also a :class:`Caveat` of the report. ``strict=True``
+    raises :class:`~middlepower.exceptions.UnalignedPartnerError`,
+    :class:`~middlepower.exceptions.PolesNotReachedError` or
+    :class:`~middlepower.exceptions.UndefinedBenchmarkError` instead.
+
     Examples
     --------
     >>> sc = mp.load_scenario("korea-2025")
@@ -272,6 +397,50 @@ def assess(
     (0.6364, 0.3636)
     >>> print(r.readings["tilt"])  # doctest: +ELLIPSIS
     The order leans strongly toward USA (tilt = +0.64; ...
+
+    The second sequence contacts the Czech Republic and Vietnam, which the
+    scenario ties to neither pole: the report says so.
+
+    >>> import warnings
+    >>> from middlepower.exceptions import UnalignedPartnerWarning
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", UnalignedPartnerWarning)
+    ...     r2 = mp.assess(g, sc.sequences[1], sc.poles)
+    >>> [c.short for c in r2.caveats]
+    ['untied to the poles: CZE, VNM']
+    """
+    report, caveats = _assess(
+        graph,
+        sequence,
+        poles,
+        salience=salience,
+        interests=interests,
+        kinds=kinds,
+        universe=universe,
+        alignment=alignment,
+        strict=strict,
+    )
+    for caveat in caveats:
+        _caveats.emit(caveat, strict, stacklevel=2)
+    return report
+
+
+def _assess(
+    graph: RelationGraph,
+    sequence: ContactSequence,
+    poles: Sequence[str],
+    *,
+    salience: str | Salience = "harmonic",
+    interests: KindWeights | None = None,
+    kinds: KindWeights | Sequence[TieKind | str] | None = None,
+    universe: Literal["contacted", "ties"] = "contacted",
+    alignment: Mapping[str, Any] | None = None,
+    strict: bool = False,
+) -> tuple[BalanceReport, list[MiddlePowerWarning]]:
+    """:func:`assess` without the warnings: the report and its caveats.
+
+    With ``strict=True`` the first caveat is raised (before the structural
+    measures are computed).
     """
     check_graph(graph)
     check_sequence(sequence)
@@ -280,6 +449,7 @@ def assess(
     check_kind_weights(interests, "interests")
     kinds = check_kinds(kinds)
     check_universe(universe)
+    check_bool(strict, "strict")
     sal = _salience(salience)
     if alignment is not None and kinds is not None:
         raise InvalidParameterError(
@@ -291,8 +461,14 @@ def assess(
     prep = prepare(graph, sequence, poles, universe)
     poles = prep.poles
     w = salience_weights(sequence, sal)
+    caveats: list[MiddlePowerWarning] = []
     if alignment is None:
         A = alignments(prep, kind_vector(kappa))
+        loose = _caveats.unaligned(
+            untied(prep, kind_vector(kappa)), prep.partners, poles
+        )
+        if loose is not None:
+            caveats.append(loose)
     else:
         A = given_alignment(alignment, prep.partners, len(poles))[None]
         kappa = dict.fromkeys(kappa, 0.0)
@@ -306,6 +482,15 @@ def assess(
     b = None if np.isnan(bC).any() else dict(zip(partners, bC[0].tolist(), strict=True))
     P = _optional_float(res["proportionality"][0])
     C = _optional_float(res["concordance"][0])
+    if np.isnan(bC).any():
+        what = "concordance" if P is not None else "proportionality and concordance"
+        caveats.append(
+            _caveats.undefined_benchmark(
+                sequence.focal, prep.universe if P is None else prep.partners, what
+            )
+        )
+    if strict and caveats:
+        _caveats.emit(caveats[0], True, stacklevel=2)
     snap = prep.snapshot
     A = A[0]
     rows = tuple(
@@ -340,8 +525,9 @@ def assess(
         "concordance": C,
     }
     report.update(_structure(snap, sequence.focal, poles))
+    report["caveats"] = tuple(Caveat.of(c) for c in caveats)
     report["readings"] = _readings(report)
-    return BalanceReport.model_validate(report)
+    return BalanceReport.model_validate(report), caveats
 
 
 def _optional_float(x: float) -> float | None:
@@ -410,6 +596,22 @@ def _readings(r: Mapping[str, Any]) -> dict[str, str]:
         f"E = {E:.2f}: {level} between the poles (1 = attention split evenly, "
         "0 = all on one pole)."
     )
+    for c in r.get("caveats", ()):
+        if c.category == "PolesNotReachedWarning":
+            note = (
+                f" By construction, not a finding: no contacted partner is tied to "
+                f"{' or '.join(poles)}."
+            )
+        elif c.category == "UnalignedPartnerWarning":
+            note = (
+                f" {', '.join(c.states)} count{'s' if len(c.states) == 1 else ''} "
+                "as evenly aligned by assumption (no tie to a pole)."
+            )
+        else:
+            continue
+        for key in ("equidistance", "tilt"):
+            if key in out:
+                out[key] += note
     P = r["proportionality"]
     b = r["benchmark"]
     if P is None or b is None:
@@ -511,7 +713,8 @@ def format_report(r: BalanceReport) -> str:
     Returns
     -------
     str
-        Sequence, partners, scores with their readings, and the system.
+        Caveats (if any), sequence, partners, scores with their readings,
+        and the system.
     """
     lines: list[str] = []
     title = r.label or f"Contacts of {r.focal}"
@@ -521,6 +724,12 @@ def format_report(r: BalanceReport) -> str:
         f"focal {r.focal}   poles {' vs '.join(r.poles)}   "
         f"start {r.start.isoformat()}   salience {r.salience.scheme}"
     )
+    if r.caveats:
+        lines += ["", "Caveats"]
+        for caveat in r.caveats:
+            lines += textwrap.wrap(
+                caveat.message, width=88, initial_indent="! ", subsequent_indent="  "
+            )
     lines.append("")
     head = f"{'#':>2}  {'date':<10}  {'partner':<7}  {'channel':<7}  {'weight':>6}"
     lines += ["Sequence", head, "-" * len(head)]

@@ -23,6 +23,19 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from middlepower._checks import (
+    check_graph,
+    check_int,
+    check_kind_weights,
+    check_mapping,
+    check_names,
+    check_numbers,
+    check_pair,
+    check_pole_codes,
+    check_real,
+    check_sequence,
+    check_universe,
+)
 from middlepower._optional import import_optional
 from middlepower.analysis._batch import (
     DEFAULT_MEMORY_LIMIT,
@@ -36,6 +49,7 @@ from middlepower.analysis._batch import (
     channel_multipliers,
     check_memory,
     check_memory_limit,
+    check_progress,
     estimate_bytes,
     evaluate,
     prepare,
@@ -593,10 +607,15 @@ def sensitivity(
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If an argument has the wrong type (a seed or concentration given as
+        a string, a range that is not a pair of numbers...).
     InvalidParameterError
-        For bad ranges, schemes, counts, concentration, seed or progress,
+        For bad ranges, schemes, counts, concentration or a negative seed,
         or when the estimated memory of the run exceeds ``memory_limit``
         (the message gives the estimate, the budget and how to proceed).
+    UnknownStateError
+        If the focal state, a partner or a pole is not in the graph.
 
     Examples
     --------
@@ -608,29 +627,32 @@ def sensitivity(
     >>> res.most_influential["tilt"]
     'scheme'
     """
-    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
-        raise InvalidParameterError(f"draws must be a positive integer, not {draws!r}.")
-    schemes = tuple(schemes)
-    bad = [s for s in schemes if s not in SCHEMES]
-    if not schemes or bad:
+    check_graph(graph)
+    check_sequence(sequence)
+    poles = check_pole_codes(poles)
+    draws = check_int(draws, "draws", ge=1)
+    schemes = check_names(schemes, "schemes", SCHEMES, item="salience scheme")
+    if not schemes:
         raise InvalidParameterError(
-            f"Unknown salience scheme(s) {bad or schemes!r}; expected some of "
-            f"{', '.join(SCHEMES)}."
+            f"schemes must name at least one salience scheme of {', '.join(SCHEMES)}."
         )
+    decay_range = check_pair(decay_range, "decay_range")
     _check_range("decay_range", decay_range, 1e-9, 1.0)
     if decay_range[0] <= 0:
         raise InvalidParameterError(
             f"decay_range must be above 0, not {decay_range!r}."
         )
+    half_life_range = check_pair(half_life_range, "half_life_range")
     _check_range("half_life_range", half_life_range, 1e-9, math.inf)
-    if not (math.isfinite(concentration) and concentration > 0):
-        raise InvalidParameterError(
-            f"concentration must be positive and finite, not {concentration!r}."
-        )
-    qs = tuple(float(q) for q in quantiles)
+    concentration = check_real(concentration, "concentration", gt=0)
+    qs = check_numbers(quantiles, "quantiles")
     if not qs or any(not 0 <= q <= 1 for q in qs):
         raise InvalidParameterError(f"quantiles must lie in [0, 1], not {quantiles!r}.")
+    check_kind_weights(interests, "interests")
     theta_c = _weights("interests", interests, INTEREST_WEIGHTS)
+    check_mapping(kappa_ranges, "kappa_ranges")
+    check_universe(universe)
+    check_progress(progress)
     if kappa_ranges is None:
         ranges = dict(KAPPA_RANGES)
     else:
@@ -638,7 +660,7 @@ def sensitivity(
         for key, lo_hi in kappa_ranges.items():
             kind = _alignment_kappa({key: 1.0})  # validates the kind name
             (k,) = [k for k, v in kind.items() if v]
-            lo_hi = (float(lo_hi[0]), float(lo_hi[1]))
+            lo_hi = check_pair(lo_hi, f"kappa range of {k.value!r}")
             _check_range(f"kappa range of {k.value!r}", lo_hi, 0.0, math.inf)
             ranges[k] = lo_hi
     limit = check_memory_limit(memory_limit)

@@ -170,6 +170,37 @@ class ReadSummary:
         """Rows dropped, all reasons together."""
         return sum(self.dropped.values())
 
+    def __str__(self) -> str:
+        """Rows read, kept, dropped by reason and repaired, one per line.
+
+        Files are named without their folders, so the text is the same
+        wherever the data live.
+
+        Examples
+        --------
+        >>> from middlepower.events._readers import ReadSummary
+        >>> print(
+        ...     ReadSummary(
+        ...         "icews",
+        ...         ("/data/a.tab",),
+        ...         {"/data/a.tab": "ICEWS"},
+        ...         5,
+        ...         3,
+        ...         {"no target country": 2},
+        ...     )
+        ... )
+        icews: 5 rows read from a.tab; 3 kept, 2 dropped
+          dropped (no target country): 2
+        """
+        names = ", ".join(os.path.basename(f) for f in self.files)
+        lines = [
+            f"{self.dataset}: {self.rows_read:,} rows read from {names}; "
+            f"{self.rows_kept:,} kept, {self.rows_dropped:,} dropped"
+        ]
+        lines += [f"  dropped ({why}): {n:,}" for why, n in self.dropped.items()]
+        lines += [f"  repaired ({what}): {n:,}" for what, n in self.repaired.items()]
+        return "\n".join(lines)
+
 
 # -- formats ---------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ extra: ``pip install "middlepower[data]"``.
 from __future__ import annotations
 
 from middlepower.io.atop import read_atop
+from middlepower.io.codes import convert, from_iso3, to_iso3
 from middlepower.io.cow import (
     read_cow_alliances,
     read_cow_contiguity,
@@ -32,6 +33,8 @@ from middlepower.io.yearly import graph_for_year, graphs_for_years, tie_strength
 __all__ = [
     "alliance_obligations",
     "contiguity_years",
+    "convert",
+    "from_iso3",
     "graph_for_year",
     "graphs_for_years",
     "read_atop",
@@ -46,6 +49,7 @@ __all__ = [
     "rivalry_spells",
     "states_path",
     "tie_strengths",
+    "to_iso3",
     "trade_flows",
     "trade_totals",
 ]

@@ -11,24 +11,53 @@ interests (:func:`interest_benchmark`).
 
 Sequence measures read the graph as it stood on the sequence's ``start``
 (``graph.at(sequence.start)``): ties that began later or had ended are
-ignored.
+ignored. The arrays come from :class:`middlepower.snapshot.GraphArrays`, the
+one place where a graph becomes arrays.
+
+No silent verdicts: a contacted partner with no alignment tie to any pole
+gets the uniform alignment :math:`1/m` by assumption, so
+:func:`pole_attention`, :func:`equidistance` and :func:`tilt` warn
+(:class:`~middlepower.exceptions.UnalignedPartnerWarning`, or
+:class:`~middlepower.exceptions.PolesNotReachedWarning` when no partner is
+tied to a pole); :func:`proportionality` and :func:`concordance` warn
+(:class:`~middlepower.exceptions.UndefinedBenchmarkWarning`) when they return
+``None`` for want of any interest tie. ``strict=True`` raises instead.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, Field, field_validator
 
-from middlepower.exceptions import InvalidParameterError, UnknownStateError
+from middlepower import _caveats
+from middlepower._checks import (
+    check_bool,
+    check_code,
+    check_code_list,
+    check_graph,
+    check_kind_weights,
+    check_kinds,
+    check_pole_codes,
+    check_salience,
+    check_sequence,
+    check_universe,
+    show,
+)
+from middlepower.exceptions import (
+    InvalidArgumentTypeError,
+    InvalidParameterError,
+    MiddlePowerWarning,
+    UnknownStateError,
+)
 from middlepower.graph import KINDS, RelationGraph
 from middlepower.kernels.sequence import (
     SCHEMES,
-    alignment_kernel,
     attention_kernel,
     benchmark_kernel,
     equidistance_kernel,
@@ -46,8 +75,10 @@ from middlepower.models import (
     ContactSequence,
     FrozenModel,
     TieKind,
+    _number,
     kind_weights,
 )
+from middlepower.snapshot import GraphArrays, check_poles
 
 __all__ = [
     "Salience",
@@ -115,8 +146,12 @@ class Salience(FrozenModel):
     """
 
     scheme: SchemeName = "harmonic"
-    decay: Annotated[float, Field(gt=0.0, le=1.0, allow_inf_nan=False)] = 0.5
-    half_life_days: Annotated[float, Field(gt=0.0, allow_inf_nan=False)] = 7.0
+    decay: Annotated[
+        float, Field(gt=0.0, le=1.0, allow_inf_nan=False), BeforeValidator(_number)
+    ] = 0.5
+    half_life_days: Annotated[
+        float, Field(gt=0.0, allow_inf_nan=False), BeforeValidator(_number)
+    ] = 7.0
     channel_weights: Mapping[Channel, float] | None = None
 
     def __init__(
@@ -233,6 +268,7 @@ class Salience(FrozenModel):
 
 
 def _salience(salience: str | Salience) -> Salience:
+    check_salience(salience)
     if isinstance(salience, Salience):
         return salience
     if isinstance(salience, str):
@@ -267,79 +303,61 @@ def _alignment_kappa(
     return _weights("alignment kinds", kinds, ALIGNMENT_WEIGHTS)
 
 
-def check_poles(graph: RelationGraph, poles: Sequence[str]) -> tuple[str, ...]:
-    """Validate ``poles``: at least two distinct codes known to ``graph``.
+def kappa_array(kappa: Mapping[TieKind, float]) -> FloatArray:
+    """Return per-kind weights (κ or θ) as an array in ``KINDS`` order.
 
     Parameters
     ----------
-    graph : RelationGraph
-        The graph the poles must belong to.
-    poles : sequence of str
-        The rival poles.
-
-    Returns
-    -------
-    tuple of str
-        The poles.
-
-    Raises
-    ------
-    InvalidParameterError
-        For a string, fewer than two poles or a repeated pole.
-    UnknownStateError
-        If a pole is not in the graph.
-    """
-    if isinstance(poles, str):
-        raise InvalidParameterError(
-            f"poles must be a sequence of state codes such as ('USA', 'CHN'), not the "
-            f"string {poles!r}."
-        )
-    out = tuple(poles)
-    if len(out) < 2:
-        raise InvalidParameterError(f"At least two poles are needed, got {list(out)}.")
-    if len(set(out)) != len(out):
-        raise InvalidParameterError(f"Poles {list(out)} repeat a state.")
-    graph.check_codes(out)
-    return out
-
-
-def alignment_matrix(
-    graph: RelationGraph,
-    poles: Sequence[str],
-    nodes: Sequence[str],
-    kappa: Mapping[TieKind, float],
-    T: FloatArray | None = None,
-) -> FloatArray:
-    """Alignment rows of ``nodes`` as an ``(len(nodes), m)`` array.
-
-    Parameters
-    ----------
-    graph : RelationGraph
-        Taken as given.
-    poles : sequence of str
-        The rival poles (already checked).
-    nodes : sequence of str
-        The states whose alignment is wanted.
     kappa : mapping of TieKind to float
-        κ of every kind.
-    T : numpy.ndarray, optional
-        ``graph.strength_tensor(all_nodes)`` when already computed, with
-        ``all_nodes = nodes + poles not in nodes``.
+        A weight for every kind.
 
     Returns
     -------
     numpy.ndarray
-        Shape ``(len(nodes), len(poles))``; each row sums to 1.
+        Shape ``(len(KINDS),)``.
     """
-    order = list(nodes) + [p for p in poles if p not in nodes]
-    if T is None:
-        T = graph.strength_tensor(order)
-    P = np.maximum(T, np.swapaxes(T, 1, 2))
-    coef = np.array([kappa[k] * k.sign for k in KINDS])
-    pole_idx = np.array([order.index(p) for p in poles])
-    Z = np.tensordot(coef, P[:, :, pole_idx], axes=1)  # (N, m)
-    A = alignment_kernel(Z, pole_idx)  # pole rows are e_j
-    out: FloatArray = A[: len(nodes)]
+    return np.array([kappa[k] for k in KINDS], dtype=float)
+
+
+def untied_rows(
+    C: FloatArray, kappa: FloatArray, pole_rows: npt.NDArray[np.intp]
+) -> npt.NDArray[np.bool_]:
+    r"""Which nodes have no alignment tie to any pole.
+
+    A node is untied when every term :math:`\kappa_k\,\mathrm{str}_k(s, p_j)`
+    of its pulls is 0 — no tie of a kind with :math:`\kappa_k > 0` to any
+    pole — so its alignment, the uniform :math:`1/m`, is an assumption. (A
+    node whose ties to the poles cancel out, :math:`z = 0` with ties, is
+    tied.) Poles are tied.
+
+    Parameters
+    ----------
+    C : numpy.ndarray
+        ``(K, N, m)`` signed pair strengths toward each pole
+        (:meth:`~middlepower.snapshot.GraphArrays.pole_pulls`).
+    kappa : numpy.ndarray
+        ``(K,)`` non-negative alignment weights.
+    pole_rows : numpy.ndarray of int
+        ``(m,)`` rows of the poles.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        ``(N,)``: True for an untied node.
+
+    Examples
+    --------
+    >>> from middlepower.metrics.sequence import untied_rows
+    >>> from middlepower.snapshot import GraphArrays, kappa_vector
+    >>> g = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
+    >>> arr = GraphArrays.of(g, ["CZE", "JPN", "USA", "CHN"], day="2025-06-04")
+    >>> C, rows = arr.pole_pulls(("USA", "CHN"))
+    >>> untied_rows(C, kappa_vector(), rows).tolist()
+    [True, False, False, False]
+    """
+    reach = np.tensordot(kappa, np.abs(C), axes=1)  # (N, m)
+    out: npt.NDArray[np.bool_] = np.logical_not((reach > 0).any(axis=1))
+    out[pole_rows] = False
     return out
 
 
@@ -368,24 +386,28 @@ def given_alignment(
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If ``alignment`` is not a mapping.
     InvalidParameterError
-        If ``alignment`` is not a mapping or a row is not a distribution over
-        the ``m`` poles.
+        If a row is not a distribution over the ``m`` poles.
     UnknownStateError
         If a partner has no alignment.
     """
     if not isinstance(alignment, Mapping):
-        raise InvalidParameterError(
-            f"alignment must be a mapping of state to pole shares, not "
-            f"{type(alignment).__name__}."
+        raise InvalidArgumentTypeError(
+            "alignment must be a mapping of state to pole shares (e.g. from "
+            f"alignment_from_similarity), got {show(alignment)}."
         )
     missing = [p for p in partners if p not in alignment]
     if missing:
         raise UnknownStateError(missing, "the given alignment")
     out = np.zeros((len(partners), m))
     for i, p in enumerate(partners):
+        value = alignment[p]
         try:
-            row = np.asarray(alignment[p], dtype=float)
+            if isinstance(value, str | bytes) or isinstance(value, Mapping):
+                raise TypeError
+            row = np.asarray(value, dtype=float)
         except (TypeError, ValueError):
             row = np.full(0, np.nan)
         if (
@@ -396,7 +418,7 @@ def given_alignment(
         ):
             raise InvalidParameterError(
                 f"The alignment of {p!r} must be {m} non-negative shares summing "
-                f"to 1, one per pole, not {alignment[p]!r}."
+                f"to 1, one per pole, not {show(value)}."
             )
         out[i] = row
     return out
@@ -437,6 +459,7 @@ def salience_weights(
     >>> mp.salience_weights(seq).round(4).tolist()  # 6/11, 3/11, 2/11
     [0.5455, 0.2727, 0.1818]
     """
+    check_sequence(sequence)
     return _salience(salience).weights(sequence)
 
 
@@ -467,6 +490,7 @@ def attention(
     >>> {k: round(v, 4) for k, v in mp.attention(seq).items()}
     {'USA': 0.5455, 'JPN': 0.2727, 'CHN': 0.1818}
     """
+    check_sequence(sequence)
     w = salience_weights(sequence, salience)
     partners = sequence.distinct_partners
     index = {p: i for i, p in enumerate(partners)}
@@ -530,10 +554,11 @@ def alignment(
     >>> a["JPN"].tolist()
     [1.0, 0.0]
     """
-    poles = check_poles(graph, poles)
-    kappa = _alignment_kappa(kinds)
+    check_graph(graph)
+    poles = check_poles(graph, check_pole_codes(poles))
+    kappa = _alignment_kappa(check_kinds(kinds))
     nodes = graph.codes
-    A = alignment_matrix(graph, poles, nodes, kappa)
+    A = GraphArrays.of(graph, nodes).alignment(poles, kappa_array(kappa))
     return {c: A[i].copy() for i, c in enumerate(nodes)}
 
 
@@ -545,6 +570,12 @@ class _Prepared:
     index: npt.NDArray[np.intp]  # partner index of each contact
     weights: FloatArray  # salience weights of the contacts
     A: FloatArray  # alignment of each distinct partner, (k, m)
+    poles: tuple[str, ...]
+    untied: tuple[str, ...]  # partners with no alignment tie to any pole
+
+    def caveat(self) -> MiddlePowerWarning | None:
+        """Return the caveat of the partners' alignment (``None``: none)."""
+        return _caveats.unaligned(self.untied, self.partners, self.poles)
 
 
 def _prepare(
@@ -554,23 +585,38 @@ def _prepare(
     salience: str | Salience,
     kinds: KindWeights | Sequence[TieKind | str] | None,
     alignment: Mapping[str, Any] | None = None,
+    strict: bool = False,
 ) -> _Prepared:
-    poles = check_poles(graph, poles)
-    graph.check_codes([sequence.focal, *sequence.distinct_partners])
+    check_graph(graph)
+    check_sequence(sequence)
+    pole_codes = check_pole_codes(poles)
+    check_salience(salience)
+    kinds = check_kinds(kinds)
+    check_bool(strict, "strict")
+    if alignment is not None and not isinstance(alignment, Mapping):
+        given_alignment(alignment, (), len(pole_codes))  # raises the type error
+    pole_list = check_poles(graph, pole_codes)
     partners = sequence.distinct_partners
+    graph.check_codes([sequence.focal, *partners])
     index = {p: i for i, p in enumerate(partners)}
     idx = np.array([index[p] for p in sequence.partners], dtype=np.intp)
     w = salience_weights(sequence, salience)
+    untied: tuple[str, ...] = ()
     if alignment is not None:
         if kinds is not None:
             raise InvalidParameterError(
                 "Give either kinds (tie-based alignment) or alignment, not both."
             )
-        A = given_alignment(alignment, partners, len(poles))
+        A = given_alignment(alignment, partners, len(pole_list))
     else:
-        snap = graph.at(sequence.start)
-        A = alignment_matrix(snap, poles, partners, _alignment_kappa(kinds))
-    return _Prepared(partners, idx, w, A)
+        kappa = kappa_array(_alignment_kappa(kinds))
+        order = list(partners) + [p for p in pole_list if p not in partners]
+        arrays = GraphArrays.of(graph, order, day=sequence.start)
+        A = arrays.alignment(pole_list, kappa)[: len(partners)]
+        C, pole_rows = arrays.pole_pulls(pole_list)
+        loose = untied_rows(C, kappa, pole_rows)[: len(partners)]
+        untied = tuple(p for p, u in zip(partners, loose.tolist(), strict=True) if u)
+    return _Prepared(partners, idx, w, A, pole_list, untied)
 
 
 def _pi(prep: _Prepared) -> FloatArray:
@@ -587,6 +633,7 @@ def pole_attention(
     salience: str | Salience = "harmonic",
     kinds: KindWeights | Sequence[TieKind | str] | None = None,
     alignment: Mapping[str, Any] | None = None,
+    strict: bool = False,
 ) -> dict[str, float]:
     r"""Return the attention that reaches each pole, :math:`\pi = \sum_s \alpha_s a_s`.
 
@@ -608,6 +655,9 @@ def pole_attention(
         ``poles``, e.g. from :func:`alignment` or
         :func:`~middlepower.metrics.similarity.alignment_from_similarity`
         (portfolio similarity). Not together with ``kinds``.
+    strict : bool, optional (default=False)
+        Raise instead of warning when a contacted partner has no alignment
+        tie to any pole (see Warns).
 
     Returns
     -------
@@ -616,9 +666,21 @@ def pole_attention(
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If an argument has the wrong type.
     UnknownStateError
         If the focal state, a partner or a pole is not in the graph, or a
         partner is missing from a given ``alignment``.
+
+    Warns
+    -----
+    UnalignedPartnerWarning
+        When a contacted partner has no alignment tie to any pole (its
+        alignment :math:`1/m` is assumed, not found);
+        :class:`~middlepower.exceptions.PolesNotReachedWarning` when no
+        partner has one. Not with a given ``alignment``. ``strict=True``
+        raises :class:`~middlepower.exceptions.UnalignedPartnerError` or
+        :class:`~middlepower.exceptions.PolesNotReachedError` instead.
 
     Examples
     --------
@@ -630,8 +692,9 @@ def pole_attention(
     ... }
     {'USA': 0.8182, 'CHN': 0.1818}
     """
-    prep = _prepare(graph, sequence, poles, salience, kinds, alignment)
-    return dict(zip(tuple(poles), _pi(prep).tolist(), strict=True))
+    prep = _prepare(graph, sequence, poles, salience, kinds, alignment, strict)
+    _caveats.emit(prep.caveat(), strict, stacklevel=2)
+    return dict(zip(prep.poles, _pi(prep).tolist(), strict=True))
 
 
 def equidistance(
@@ -642,6 +705,7 @@ def equidistance(
     salience: str | Salience = "harmonic",
     kinds: KindWeights | Sequence[TieKind | str] | None = None,
     alignment: Mapping[str, Any] | None = None,
+    strict: bool = False,
 ) -> float:
     r"""Return how evenly the sequence's attention is spread over the poles.
 
@@ -670,6 +734,9 @@ def equidistance(
         ``poles``, e.g. from :func:`alignment` or
         :func:`~middlepower.metrics.similarity.alignment_from_similarity`
         (portfolio similarity). Not together with ``kinds``.
+    strict : bool, optional (default=False)
+        Raise instead of warning when a contacted partner has no alignment
+        tie to any pole (see Warns).
 
     Returns
     -------
@@ -678,9 +745,21 @@ def equidistance(
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If an argument has the wrong type.
     UnknownStateError
         If the focal state, a partner or a pole is not in the graph, or a
         partner is missing from a given ``alignment``.
+
+    Warns
+    -----
+    UnalignedPartnerWarning
+        When a contacted partner has no alignment tie to any pole (its
+        alignment :math:`1/m` is assumed, not found);
+        :class:`~middlepower.exceptions.PolesNotReachedWarning` when no
+        partner has one. Not with a given ``alignment``. ``strict=True``
+        raises :class:`~middlepower.exceptions.UnalignedPartnerError` or
+        :class:`~middlepower.exceptions.PolesNotReachedError` instead.
 
     See Also
     --------
@@ -704,7 +783,8 @@ def equidistance(
     >>> round(mp.equidistance(g, sc.sequence(), sc.poles, alignment=a), 4)
     0.6364
     """
-    prep = _prepare(graph, sequence, poles, salience, kinds, alignment)
+    prep = _prepare(graph, sequence, poles, salience, kinds, alignment, strict)
+    _caveats.emit(prep.caveat(), strict, stacklevel=2)
     return float(equidistance_kernel(_pi(prep)[None])[0])
 
 
@@ -716,6 +796,7 @@ def tilt(
     salience: str | Salience = "harmonic",
     kinds: KindWeights | Sequence[TieKind | str] | None = None,
     alignment: Mapping[str, Any] | None = None,
+    strict: bool = False,
 ) -> float:
     r"""Return which pole the sequence leans to, :math:`\tau = \pi_1 - \pi_2`.
 
@@ -737,6 +818,9 @@ def tilt(
         ``poles``, e.g. from :func:`alignment` or
         :func:`~middlepower.metrics.similarity.alignment_from_similarity`
         (portfolio similarity). Not together with ``kinds``.
+    strict : bool, optional (default=False)
+        Raise instead of warning when a contacted partner has no alignment
+        tie to any pole (see Warns).
 
     Returns
     -------
@@ -745,10 +829,23 @@ def tilt(
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If an argument has the wrong type.
     InvalidParameterError
         Unless there are exactly two poles.
     UnknownStateError
-        If a partner is missing from a given ``alignment``.
+        If the focal state, a partner or a pole is not in the graph, or a
+        partner is missing from a given ``alignment``.
+
+    Warns
+    -----
+    UnalignedPartnerWarning
+        When a contacted partner has no alignment tie to any pole (its
+        alignment :math:`1/m` is assumed, not found);
+        :class:`~middlepower.exceptions.PolesNotReachedWarning` when no
+        partner has one. Not with a given ``alignment``. ``strict=True``
+        raises :class:`~middlepower.exceptions.UnalignedPartnerError` or
+        :class:`~middlepower.exceptions.PolesNotReachedError` instead.
 
     Examples
     --------
@@ -757,68 +854,14 @@ def tilt(
     >>> round(mp.tilt(g, sc.sequence(), ("USA", "CHN")), 4)
     0.6364
     """
-    if isinstance(poles, str) or len(tuple(poles)) != 2:
-        shown = poles if isinstance(poles, str) else list(poles)
+    if len(check_pole_codes(poles)) != 2:
         raise InvalidParameterError(
-            f"tilt needs exactly two poles, got {shown!r}; use equidistance or "
-            "pole_attention for more."
+            f"tilt needs exactly two poles, got {list(poles)!r}; use equidistance "
+            "or pole_attention for more."
         )
-    prep = _prepare(graph, sequence, poles, salience, kinds, alignment)
+    prep = _prepare(graph, sequence, poles, salience, kinds, alignment, strict)
+    _caveats.emit(prep.caveat(), strict, stacklevel=2)
     return float(tilt_kernel(_pi(prep)[None])[0])
-
-
-def interest_matrix(
-    graph: RelationGraph,
-    focal: str,
-    universe: Sequence[str],
-    kinds: Sequence[TieKind] = KINDS,
-) -> FloatArray:
-    """Strengths ``str_k(F -> s)`` as a ``(len(universe), len(kinds))`` array.
-
-    For a directed kind (trade) only the tie recorded ``F -> s`` counts (the
-    share of F's own trade); for every other kind the pair strength, whatever
-    direction a tie was recorded in (an alliance that binds ``s`` to defend F
-    is F's interest too).
-
-    Parameters
-    ----------
-    graph : RelationGraph
-        Taken as given.
-    focal : str
-        The focal state F.
-    universe : sequence of str
-        The partners (rows).
-    kinds : sequence of TieKind, optional
-        The kinds (columns); default every kind, in the order of ``KINDS``.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(len(universe), len(kinds))``.
-    """
-    T = graph.strength_tensor([focal, *universe])
-    X = focal_strengths(T)
-    out: FloatArray = X[:, [KINDS.index(k) for k in kinds]]
-    return out
-
-
-def focal_strengths(T: FloatArray) -> FloatArray:
-    """``str_k(F -> s)`` from a strength tensor whose node 0 is F: ``(N-1, K)``.
-
-    Parameters
-    ----------
-    T : numpy.ndarray
-        A strength tensor ``(K, N, N)`` whose node 0 is F.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(N - 1, K)``: one row per other node, one column per kind.
-    """
-    P = np.maximum(T, np.swapaxes(T, 1, 2))
-    directed = np.array([k.directed for k in KINDS])
-    out: FloatArray = np.where(directed[:, None], T[:, 0, 1:], P[:, 0, 1:]).T.copy()
-    return out
 
 
 def _universe(partners: Sequence[str], focal: str) -> tuple[str, ...]:
@@ -835,10 +878,12 @@ def _benchmark(
     focal: str,
     universe: Sequence[str],
     interests: KindWeights | None,
+    day: dt.date | None = None,
 ) -> FloatArray:
+    """Benchmark over ``universe`` from the ties valid on ``day`` (nan: undefined)."""
     theta = _weights("interests", interests, INTEREST_WEIGHTS)
-    X = interest_matrix(graph, focal, universe)
-    out: FloatArray = benchmark_kernel(X, np.array([theta[k] for k in KINDS]))[0]
+    X = GraphArrays.of(graph, [focal, *universe], day=day).focal_strengths()
+    out: FloatArray = benchmark_kernel(X, kappa_array(theta))[0]
     return out
 
 
@@ -884,6 +929,8 @@ def interest_benchmark(
 
     Raises
     ------
+    InvalidArgumentTypeError
+        If an argument has the wrong type (a single code for ``partners``).
     UnknownStateError
         If ``focal`` or a partner is not in the graph.
     InvalidParameterError
@@ -897,6 +944,10 @@ def interest_benchmark(
     >>> {k: round(v, 4) for k, v in b.items()}
     {'USA': 0.4548, 'JPN': 0.2138, 'CHN': 0.3313}
     """
+    check_graph(graph)
+    check_code(focal, "focal")
+    partners = check_code_list(partners, "partners")
+    check_kind_weights(interests, "interests")
     graph.check_codes([focal, *partners])
     universe = _universe(partners, focal)
     b = _benchmark(graph, focal, universe, interests)
@@ -931,6 +982,7 @@ def proportionality(
     salience: str | Salience = "harmonic",
     interests: KindWeights | None = None,
     universe: Literal["contacted", "ties"] = "contacted",
+    strict: bool = False,
 ) -> float | None:
     r"""Return how closely attention follows the interest benchmark.
 
@@ -954,12 +1006,28 @@ def proportionality(
     universe : {"contacted", "ties"}, optional (default="contacted")
         The partners compared: those contacted, or also every state tied to
         the focal state (uncontacted ones get attention 0).
+    strict : bool, optional (default=False)
+        Raise instead of warning when the benchmark is undefined.
 
     Returns
     -------
     float or None
         In :math:`[0, 1]`; ``None`` when the benchmark is undefined (no
         interest tie to any partner).
+
+    Raises
+    ------
+    InvalidArgumentTypeError
+        If an argument has the wrong type.
+    UnknownStateError
+        If the focal state or a partner is not in the graph.
+
+    Warns
+    -----
+    UndefinedBenchmarkWarning
+        When the result is ``None`` because no interest tie links the focal
+        state to any partner; ``strict=True`` raises
+        :class:`~middlepower.exceptions.UndefinedBenchmarkError` instead.
 
     References
     ----------
@@ -974,11 +1042,19 @@ def proportionality(
     >>> round(mp.proportionality(g, sc.sequence()), 4)
     0.9785
     """
+    check_graph(graph)
+    check_sequence(sequence)
+    check_salience(salience)
+    check_kind_weights(interests, "interests")
+    check_universe(universe)
+    check_bool(strict, "strict")
     graph.check_codes([sequence.focal, *sequence.distinct_partners])
-    snap = graph.at(sequence.start)
-    U = _sequence_universe(snap, sequence, universe)
-    b = _benchmark(snap, sequence.focal, U, interests)
+    tied = graph.at(sequence.start) if universe == "ties" else graph
+    U = _sequence_universe(tied, sequence, universe)
+    b = _benchmark(graph, sequence.focal, U, interests, sequence.start)
     if np.isnan(b).any():
+        caveat = _caveats.undefined_benchmark(sequence.focal, U, "proportionality")
+        _caveats.emit(caveat, strict, stacklevel=2)
         return None
     w = salience_weights(sequence, salience)
     index = {p: i for i, p in enumerate(U)}
@@ -992,6 +1068,7 @@ def concordance(
     sequence: ContactSequence,
     *,
     interests: KindWeights | None = None,
+    strict: bool = False,
 ) -> float | None:
     r"""Return whether partners with more at stake were contacted earlier.
 
@@ -1011,12 +1088,30 @@ def concordance(
         The focal state's contacts.
     interests : mapping of TieKind to float, optional
         :math:`\theta` (see :func:`interest_benchmark`).
+    strict : bool, optional (default=False)
+        Raise instead of warning when the benchmark is undefined.
 
     Returns
     -------
     float or None
         In :math:`[-1, 1]`; ``None`` with fewer than two partners, no
         variation in :math:`b`, or an undefined benchmark.
+
+    Raises
+    ------
+    InvalidArgumentTypeError
+        If an argument has the wrong type.
+    UnknownStateError
+        If the focal state or a partner is not in the graph.
+
+    Warns
+    -----
+    UndefinedBenchmarkWarning
+        When the result is ``None`` because no interest tie links the focal
+        state to any partner (not for one partner or a benchmark without
+        variation, where :math:`\tau_b` is undefined by nature);
+        ``strict=True`` raises
+        :class:`~middlepower.exceptions.UndefinedBenchmarkError` instead.
 
     References
     ----------
@@ -1031,11 +1126,16 @@ def concordance(
     >>> round(mp.concordance(g, sc.sequence()), 4)  # USA, JPN, CHN vs b
     0.3333
     """
+    check_graph(graph)
+    check_sequence(sequence)
+    check_kind_weights(interests, "interests")
+    check_bool(strict, "strict")
     graph.check_codes([sequence.focal, *sequence.distinct_partners])
-    snap = graph.at(sequence.start)
     U = sequence.distinct_partners
-    b = _benchmark(snap, sequence.focal, U, interests)
+    b = _benchmark(graph, sequence.focal, U, interests, sequence.start)
     if np.isnan(b).any():
+        caveat = _caveats.undefined_benchmark(sequence.focal, U, "concordance")
+        _caveats.emit(caveat, strict, stacklevel=2)
         return None
     earliness = -np.arange(1, len(U) + 1, dtype=float)
     tau = kendall_tau_b_kernel(earliness[None], b[None])[0]

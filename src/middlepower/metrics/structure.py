@@ -29,8 +29,10 @@ from pydantic import Field
 
 from middlepower._checks import (
     check_bool,
+    check_choice,
     check_code,
     check_pole_codes,
+    check_seed,
     show,
 )
 from middlepower.exceptions import (
@@ -50,12 +52,8 @@ from middlepower.kernels.frustration import (
     frustration_heuristic,
 )
 from middlepower.kernels.sequence import alignment_kernel, equidistance_kernel
-from middlepower.metrics.sequence import (
-    _alignment_kappa,
-    alignment_matrix,
-    check_poles,
-)
 from middlepower.models import SIGNED_WEIGHTS, Dimension, FrozenModel, TieKind
+from middlepower.snapshot import alignment_matrix, check_poles
 
 __all__ = [
     "FrustrationResult",
@@ -171,7 +169,7 @@ def _focal_row(sg: _Signed, focal: str) -> tuple[int, FloatArray]:
 def _alignments(graph: SignedGraph, sg: _Signed, poles: tuple[str, ...]) -> FloatArray:
     """Alignment of every node of ``sg`` (rows in ``sg.nodes`` order)."""
     if isinstance(graph, RelationGraph):
-        return alignment_matrix(graph, poles, sg.nodes, _alignment_kappa(None))
+        return alignment_matrix(graph, poles, sg.nodes)
     # a plain signed graph: the pull to each pole is the signed weight to it
     pole_idx = np.array([sg.index(p) for p in poles])
     return alignment_kernel(sg.S[:, pole_idx], pole_idx)
@@ -293,7 +291,7 @@ def two_track(graph: RelationGraph, focal: str, poles: Sequence[str]) -> float |
     graph.check_codes([focal])
     nodes = graph.codes
     f = nodes.index(focal)
-    A = alignment_matrix(graph, poles, nodes, _alignment_kappa(None))
+    A = alignment_matrix(graph, poles, nodes)
     security = {
         k: SIGNED_WEIGHTS[k] for k in KINDS if k.dimension is Dimension.SECURITY
     }
@@ -722,9 +720,12 @@ def frustration(
     ------
     InvalidGraphError
         For a directed graph, self-loops, zero or missing signs.
+    InvalidArgumentTypeError
+        If ``weighted`` is not a bool, ``method`` not a string or ``seed``
+        not a seed.
     InvalidParameterError
-        For an unknown method or a ``time_limit`` that is not a positive
-        number or ``None``.
+        For an unknown method, a negative seed or a ``time_limit`` that is
+        not a positive number or ``None``.
 
     References
     ----------
@@ -754,10 +755,9 @@ def frustration(
     >>> res.exact, res.status, res.lower_bound < res.index
     (False, 'time_limit', True)
     """
-    if method not in ("auto", "exact", "heuristic"):
-        raise InvalidParameterError(
-            f"Unknown method {method!r}; expected 'auto', 'exact' or 'heuristic'."
-        )
+    weighted = check_bool(weighted, "weighted")
+    check_choice(method, "method", ("auto", "exact", "heuristic"))
+    seed = check_seed(seed)
     sg = _signed(graph)
     M = sg.S if weighted else sg.signs
     iu, ju = np.nonzero(np.triu(M, 1))
