@@ -765,3 +765,33 @@ def test_readers_name_what_is_wrong(tmp_path: Any) -> None:
         DataFormatError, match=r"bad\.graphml, line 3: is not well-formed"
     ):
         RelationGraph.read_graphml(bad)
+
+
+# -- columnar store (issue 9: lazily made networkx graph) ---------------------------
+
+
+def test_networkx_store_is_made_on_first_use(toy: RelationGraph) -> None:
+    toy.strength_tensor()
+    toy.signed()
+    toy.at("2025-06-04").signed_matrix()
+    assert toy.pair_strength("KOR", "CHN", "trade") == 0.2
+    assert [t.kind.value for t in toy.ties_between("JPN", "USA")] == ["alliance"]
+    assert toy._G is None  # no measure needed it
+    assert toy.nx_graph.number_of_edges() == 10
+    assert toy._G is not None
+    assert [1] not in toy and None not in toy  # unhashable or not a code: absent
+
+
+def test_snapshots_share_the_tie_objects() -> None:
+    g = _dated()
+    snap = g.at("2025-06-04")
+    assert [t.strength for t in snap.ties] == [0.2, 1.0]
+    assert snap.ties[0] is g.ties[0] and snap.ties[1] is g.ties[2]
+    assert snap.states is g.states
+
+
+def test_strength_is_the_largest_of_several_periods() -> None:
+    """Trade KOR->CHN 0.2 (2025) and 0.3 (2024): without a snapshot, 0.3."""
+    g = _dated()
+    assert g.strength("KOR", "CHN", "trade") == 0.3
+    assert g.to_numpy("trade", ["KOR", "CHN"]).tolist() == [[0.0, 0.3], [0.0, 0.0]]

@@ -6,6 +6,12 @@ codes carrying their :class:`~middlepower.State`; there is one edge per
 store and the interchange format; numpy arrays with an explicit node order are
 the compute format (:meth:`RelationGraph.strength_tensor`,
 :meth:`RelationGraph.signed_matrix`).
+
+Inside, the ties are stored as columns (:mod:`middlepower._tietable`): the
+measures, :meth:`RelationGraph.at` and the lookups work on numpy arrays, and
+the :class:`~middlepower.Tie` objects and the networkx graph are made on
+first use (:attr:`RelationGraph.ties`, :attr:`RelationGraph.nx_graph`, the
+exports) and kept.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from middlepower._checks import (
     check_type,
     show,
 )
+from middlepower._tietable import KINDS, EvidenceColumn, TieTable
 from middlepower.exceptions import (
     DataFormatError,
     InvalidArgumentTypeError,
@@ -46,18 +53,18 @@ from middlepower.exceptions import (
 )
 from middlepower.models import (
     SIGNED_WEIGHTS,
+    Evidence,
     Scenario,
     State,
     Tie,
     TieKind,
-    _check_overlaps,
     kind_weights,
 )
 
 __all__ = ["KINDS", "RelationGraph"]
 
-KINDS: tuple[TieKind, ...] = tuple(TieKind)
-"""Order of tie kinds on the first axis of :meth:`RelationGraph.strength_tensor`."""
+# KINDS (from _tietable): the order of tie kinds on the first axis of
+# RelationGraph.strength_tensor and of the ``kind`` column of a tie table.
 
 _FORMAT = "middlepower.RelationGraph/1"
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -109,6 +116,15 @@ class RelationGraph:
     name, the states and the ties as collections (order ignored: no measure
     depends on it); :meth:`identical` also compares their order.
 
+    Storage: the ties are kept as numpy columns (state indices, kind,
+    strength, direction, validity as day ordinals, raw value, unit, note and
+    evidence). The lookups, the matrices and :meth:`at` work on the columns;
+    the :class:`~middlepower.Tie` objects are made on first use of
+    :attr:`ties` (or of :meth:`ties_between`, :attr:`nx_graph`, ``==``, the
+    exports), and the networkx graph on first use of :attr:`nx_graph` (or an
+    export); both are kept. A snapshot of a graph whose ties were made shares
+    them.
+
     Examples
     --------
     >>> g = mp.RelationGraph(
@@ -137,39 +153,177 @@ class RelationGraph:
         state_list = None if states is None else _models(states, State, "states")
         check_optional_str(name, "name")
         check_codes = check_bool(check_codes, "check_codes")
-        G = nx.MultiDiGraph(name=name or "")
         if state_list is not None:
-            for s in state_list:
-                if s.code in G:
-                    raise InvalidGraphError(f"State code {s.code!r} is given twice.")
-                G.add_node(s.code, state=s)
-            unknown = [c for t in ties for c in (t.source, t.target) if c not in G]
+            index = _state_index(state_list)
+            unknown = [c for t in ties for c in (t.source, t.target) if c not in index]
             if unknown:
                 raise UnknownStateError(
                     tuple(dict.fromkeys(unknown)), "the states given"
                 )
+            made = tuple(state_list)
         else:
+            index = {}
+            bare = []
             for t in ties:
                 for c in (t.source, t.target):
-                    if c not in G:
-                        G.add_node(c, state=State(code=c, name=c))
+                    if c not in index:
+                        index[c] = len(index)
+                        bare.append(State(code=c, name=c))
+            made = tuple(bare)
         if check_codes:
-            check_registered(list(G))
-        try:
-            _check_overlaps(ties)
-        except ValueError as err:
-            raise InvalidGraphError(str(err)) from None
-        for index, t in enumerate(ties):
-            key = t.kind.value
-            if G.has_edge(t.source, t.target, key) or (
-                not t.directed and G.has_edge(t.target, t.source, key)
-            ):
-                key = f"{t.kind.value}@{t.start.isoformat() if t.start else 'open'}"
-            G.add_edge(t.source, t.target, key=key, tie=t, index=index)
-        self._G = G
+            check_registered(list(index))
+        table = TieTable.from_ties(ties, index)
+        codes = tuple(index)
+        table.check_overlaps(codes, ties)
+        self._setup(made, codes, index, table, name, check_codes, ties)
+
+    def _setup(
+        self,
+        states: tuple[State, ...],
+        codes: tuple[str, ...],
+        index: dict[str, int],
+        table: TieTable,
+        name: str | None,
+        check_codes: bool,
+        ties: tuple[Tie, ...] | None,
+    ) -> None:
+        """Set the fields of a graph whose states and ties were checked."""
+        self._states = states
+        self._codes = codes
+        self._index = index
+        self._table = table
         self._ties = ties
+        self._G: nx.MultiDiGraph | None = None
+        self._pairs: dict[int, float] | None = None
         self._check_codes = check_codes
         self.name = name or None
+
+    @classmethod
+    def _from_columns(
+        cls,
+        states: Iterable[State],
+        *,
+        source: npt.ArrayLike,
+        target: npt.ArrayLike,
+        kind: npt.ArrayLike,
+        strength: npt.ArrayLike,
+        directed: npt.ArrayLike | None = None,
+        start: npt.ArrayLike | int | None = None,
+        end: npt.ArrayLike | int | None = None,
+        value: npt.ArrayLike | None = None,
+        unit: npt.ArrayLike | str | None = None,
+        note: npt.ArrayLike | str | None = None,
+        evidence: EvidenceColumn | Sequence[tuple[Evidence, ...]] | None = None,
+        name: str | None = None,
+        check_codes: bool = True,
+    ) -> RelationGraph:
+        """Build a graph from tie columns (fast path for tables; private).
+
+        The columns are checked vectorised against the rules of
+        :class:`~middlepower.Tie` and of the constructor: indices of known
+        states, no self-tie, a known kind, a finite strength in [0, 1], end
+        not before start, a finite raw value with a unit, text or ``None``
+        for unit and note, no two ties of one pair and kind valid on a common
+        day; the states as in the constructor (no code twice, the registry
+        check). The graph equals (:meth:`identical`) the one built from the
+        same ties as :class:`~middlepower.Tie` objects.
+
+        Parameters
+        ----------
+        states : iterable of State
+            The nodes, in order.
+        source, target : array of int
+            Position of each tie's ends in ``states``.
+        kind : array of int
+            Index of each tie's kind in :data:`KINDS`.
+        strength : array of float
+            Strengths.
+        directed : array of bool, optional
+            Default: the kind's directedness.
+        start, end : array of int or int, optional
+            Validity bounds as day ordinals (``datetime.date.toordinal``);
+            ``middlepower._tietable.OPEN_START``/``OPEN_END`` (or ``None`` for
+            the whole column) when open.
+        value : array of float, optional
+            Raw values, ``nan`` for none.
+        unit, note : array of str or None, or one str or None, optional
+            Per tie, or one for all.
+        evidence : EvidenceColumn or sequence of tuples of Evidence, optional
+            The citations; an :class:`~middlepower._tietable.EvidenceColumn`
+            may compute them on first use (its functions are trusted to
+            return valid :class:`~middlepower.Evidence`).
+        name : str, optional
+            A label for the graph.
+        check_codes : bool, optional (default=True)
+            Check the codes against the registry.
+
+        Returns
+        -------
+        RelationGraph
+            The graph; its ties are made on first use.
+
+        Raises
+        ------
+        InvalidGraphError
+            For a bad column (naming the tie and value), a state given twice
+            or overlapping ties.
+        UnregisteredCodeError
+            If ``check_codes`` and a code is not in the registry.
+
+        Examples
+        --------
+        >>> g = mp.RelationGraph._from_columns(
+        ...     [mp.State(code="KOR", name="KOR"), mp.State(code="CHN", name="CHN")],
+        ...     source=[0],
+        ...     target=[1],
+        ...     kind=[mp.graph.KINDS.index(mp.TieKind.TRADE)],
+        ...     strength=[0.2],
+        ... )
+        >>> g.ties == (mp.Tie(source="KOR", target="CHN", kind="trade", strength=0.2),)
+        True
+        """
+        state_list = _models(states, State, "states")
+        check_optional_str(name, "name")
+        check_codes = check_bool(check_codes, "check_codes")
+        index = _state_index(state_list)
+        if check_codes:
+            check_registered(list(index))
+        table = TieTable.build(
+            len(index),
+            source=source,
+            target=target,
+            kind=kind,
+            strength=strength,
+            directed=directed,
+            start=start,
+            end=end,
+            value=value,
+            unit=unit,
+            note=note,
+            evidence=evidence,
+        )
+        codes = tuple(index)
+        table.check_overlaps(codes)
+        graph = cls.__new__(cls)
+        graph._setup(state_list, codes, index, table, name, check_codes, None)
+        return graph
+
+    def _derive(self, rows: npt.NDArray[np.intp]) -> RelationGraph:
+        """Return the graph with the same states and the ties at ``rows``."""
+        graph = type(self).__new__(type(self))
+        ties = None
+        if self._ties is not None:
+            ties = tuple(self._ties[i] for i in rows.tolist())
+        graph._setup(
+            self._states,
+            self._codes,
+            self._index,
+            self._table.take(rows),
+            self.name,
+            self._check_codes,
+            ties,
+        )
+        return graph
 
     # -- construction -----------------------------------------------------
     @classmethod
@@ -237,14 +391,16 @@ class RelationGraph:
 
     # -- container protocol -------------------------------------------------
     def __contains__(self, code: object) -> bool:
-        return code in self._G
+        try:
+            return code in self._index
+        except TypeError:  # an unhashable object is no state code
+            return False
 
     def __len__(self) -> int:
-        n: int = self._G.number_of_nodes()
-        return n
+        return len(self._codes)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._G)
+        return iter(self._codes)
 
     def __eq__(self, other: object) -> bool:
         """Compare name, states and ties (order ignored; see :meth:`identical`)."""
@@ -252,9 +408,21 @@ class RelationGraph:
             return NotImplemented
         return (
             self.name == other.name
-            and Counter(self.states) == Counter(other.states)
-            and Counter(self._ties) == Counter(other._ties)
+            and len(self._table) == len(other._table)
+            and Counter(self._states) == Counter(other._states)
+            and Counter(self.ties) == Counter(other.ties)
         )
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle with the ties made (a lazy evidence column may not pickle)."""
+        ties = self.ties
+        state = dict(self.__dict__)
+        state["_G"] = None
+        state["_pairs"] = None
+        state["_table"] = self._table.with_evidence(
+            EvidenceColumn.listed([t.evidence for t in ties])
+        )
+        return state
 
     def identical(self, other: object) -> bool:
         """Whether ``other`` equals this graph with states and ties in the same order.
@@ -287,16 +455,17 @@ class RelationGraph:
         return (
             isinstance(other, RelationGraph)
             and self.name == other.name
-            and self.states == other.states
-            and self._ties == other._ties
+            and self._states == other._states
+            and len(self._table) == len(other._table)
             and self._check_codes == other._check_codes
+            and self.ties == other.ties
         )
 
     __hash__ = None  # type: ignore[assignment]  # mutable-looking container
 
     def __repr__(self) -> str:
         label = f" {self.name!r}" if self.name else ""
-        return f"<RelationGraph{label}: {len(self)} states, {len(self._ties)} ties>"
+        return f"<RelationGraph{label}: {len(self)} states, {len(self._table)} ties>"
 
     # -- accessors ------------------------------------------------------------
     @property
@@ -304,7 +473,7 @@ class RelationGraph:
         """A read-only view of the underlying :class:`networkx.MultiDiGraph`.
 
         Edges are keyed by tie kind and carry the :class:`~middlepower.Tie`
-        as attribute ``tie``.
+        as attribute ``tie``. The graph is made on first access and kept.
 
         Examples
         --------
@@ -312,7 +481,24 @@ class RelationGraph:
         >>> sorted(g.nx_graph["KOR"]["CHN"])
         ['neighbour', 'partnership', 'trade']
         """
-        return nx.freeze(self._G.copy(as_view=True))
+        return nx.freeze(self._nx().copy(as_view=True))
+
+    def _nx(self) -> nx.MultiDiGraph:
+        """Return the networkx store, made on first use (edges in tie order)."""
+        if self._G is None:
+            G = nx.MultiDiGraph(name=self.name or "")
+            for st in self._states:
+                G.add_node(st.code, state=st)
+            for index, t in enumerate(self.ties):
+                key = t.kind.value
+                if G.has_edge(t.source, t.target, key) or (
+                    not t.directed and G.has_edge(t.target, t.source, key)
+                ):
+                    when = t.start.isoformat() if t.start else "open"
+                    key = f"{t.kind.value}@{when}"
+                G.add_edge(t.source, t.target, key=key, tie=t, index=index)
+            self._G = G
+        return self._G
 
     @property
     def registry_checked(self) -> bool:
@@ -337,7 +523,7 @@ class RelationGraph:
         >>> mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025")).codes
         ('KOR', 'USA', 'JPN', 'CHN', 'CZE', 'VNM', 'AUS')
         """
-        return tuple(self._G)
+        return self._codes
 
     @property
     def states(self) -> tuple[State, ...]:
@@ -349,11 +535,11 @@ class RelationGraph:
         >>> [s.name for s in g.states][:4]
         ['South Korea', 'United States', 'Japan', 'China']
         """
-        return tuple(self._G.nodes[c]["state"] for c in self._G)
+        return self._states
 
     @property
     def ties(self) -> tuple[Tie, ...]:
-        """The ties, in the order given.
+        """The ties, in the order given (made on first access and kept).
 
         Examples
         --------
@@ -361,6 +547,8 @@ class RelationGraph:
         >>> len(g.ties), g.ties[0].kind
         (11, <TieKind.ALLIANCE: 'alliance'>)
         """
+        if self._ties is None:
+            self._ties = tuple(self._table.ties(self._codes))
         return self._ties
 
     def state(self, code: str) -> State:
@@ -390,8 +578,7 @@ class RelationGraph:
         ('South Korea', 732)
         """
         self.check_codes([check_code(code, "code")])
-        state: State = self._G.nodes[code]["state"]
-        return state
+        return self._states[self._index[code]]
 
     def check_codes(self, codes: Iterable[str]) -> None:
         """Raise :class:`~middlepower.UnknownStateError` naming unknown codes.
@@ -424,7 +611,8 @@ class RelationGraph:
         Unknown state codes 'PRK', 'RUS' in the relation graph.
         """
         codes = check_code_list(codes, "codes", example="['KOR', 'USA']")
-        missing = [c for c in codes if c not in self._G]
+        index = self._index
+        missing = [c for c in codes if c not in index]
         if missing:
             raise UnknownStateError(tuple(dict.fromkeys(missing)), "the relation graph")
 
@@ -453,7 +641,10 @@ class RelationGraph:
         ['partnership', 'trade', 'neighbour']
         """
         self.check_codes([check_code(u, "u"), check_code(v, "v")])
-        return tuple(t for t in self._ties if {t.source, t.target} == {u, v})
+        rows = self._table.pairs(self._index[u], self._index[v])
+        if self._ties is not None:
+            return tuple(self._ties[i] for i in rows.tolist())
+        return tuple(self._table.ties(self._codes, rows))
 
     # -- time -------------------------------------------------------------------
     def at(self, day: dt.date | str) -> RelationGraph:
@@ -508,10 +699,7 @@ class RelationGraph:
                 "day must be a datetime.date or an ISO date string 'YYYY-MM-DD', "
                 f"got {show(day)}."
             )
-        valid = [t for t in self._ties if t.valid_on(day)]
-        return RelationGraph(
-            valid, self.states, name=self.name, check_codes=self._check_codes
-        )
+        return self._derive(np.flatnonzero(self._table.valid_on(day.toordinal())))
 
     # -- strengths --------------------------------------------------------------
     def strength(self, source: str, target: str, kind: TieKind | str) -> float:
@@ -547,17 +735,30 @@ class RelationGraph:
         >>> g.strength("KOR", "CHN", "trade"), g.strength("CHN", "KOR", "trade")
         (0.206, 0.0)
         """
-        kind = _kind(kind)
+        k = _KIND_INDEX[_kind(kind)]
         self.check_codes([check_code(source, "source"), check_code(target, "target")])
-        best = 0.0
-        for t in self._ties:
-            if t.kind is not kind:
-                continue
-            if (t.source == source and t.target == target) or (
-                not t.directed and t.source == target and t.target == source
-            ):
-                best = max(best, t.strength)
-        return best
+        n = len(self._codes)
+        key = (k * n + self._index[source]) * n + self._index[target]
+        return self._pair_table().get(key, 0.0)
+
+    def _pair_table(self) -> dict[int, float]:
+        """Return ``{(kind * n + i) * n + j: strength}``, the largest (cached).
+
+        Symmetric ties fill both directions, as in :meth:`strength_tensor`.
+        """
+        if self._pairs is None:
+            t, n = self._table, len(self._codes)
+            both = ~t.directed
+            k = np.concatenate([t.kind, t.kind[both]]).astype(np.int64)
+            i = np.concatenate([t.source, t.target[both]]).astype(np.int64)
+            j = np.concatenate([t.target, t.source[both]]).astype(np.int64)
+            v = np.concatenate([t.strength, t.strength[both]])
+            key = (k * n + i) * n + j
+            order = np.lexsort((v, key))  # by key, then strength: the last is max
+            key, v = key[order], v[order]
+            last = np.flatnonzero(np.append(key[1:] != key[:-1], True)[: len(key)])
+            self._pairs = dict(zip(key[last].tolist(), v[last].tolist(), strict=True))
+        return self._pairs
 
     def pair_strength(self, u: str, v: str, kind: TieKind | str) -> float:
         """Strength of ``kind`` between ``u`` and ``v`` (METHODS.md §1).
@@ -613,18 +814,25 @@ class RelationGraph:
         [[0.0, 0.2], [0.0, 0.0]]
         """
         nodes = self._nodelist(nodelist)
-        index = {c: i for i, c in enumerate(nodes)}
         n = len(nodes)
         T = np.zeros((len(KINDS), n, n))
-        kind_index = {k: i for i, k in enumerate(KINDS)}
-        for t in self._ties:
-            i, j = index.get(t.source), index.get(t.target)
-            if i is None or j is None:
-                continue
-            k = kind_index[t.kind]
-            T[k, i, j] = max(T[k, i, j], t.strength)
-            if not t.directed:
-                T[k, j, i] = max(T[k, j, i], t.strength)
+        t = self._table
+        if not len(t):
+            return T
+        k, v, both = t.kind, t.strength, ~t.directed
+        if nodelist is None:
+            i, j, out = t.source, t.target, T
+        else:
+            # states left out go to an extra row and column, dropped at the end
+            where = np.full(len(self._codes), n, dtype=np.intp)
+            where[[self._index[c] for c in nodes]] = np.arange(n)
+            i, j = where[t.source], where[t.target]
+            out = np.zeros((len(KINDS), n + 1, n + 1))
+        np.maximum.at(out, (k, i, j), v)
+        if both.any():
+            np.maximum.at(out, (k[both], j[both], i[both]), v[both])
+        if out is not T:
+            T[...] = out[:, :n, :n]
         return T
 
     def to_numpy(
@@ -744,7 +952,7 @@ class RelationGraph:
     # -- interchange ------------------------------------------------------------
     def _edges_in_order(self) -> list[tuple[str, str, Any, dict[str, Any]]]:
         """Return the edges of the store in the order of :attr:`ties`."""
-        edges = list(self._G.edges(keys=True, data=True))
+        edges = list(self._nx().edges(keys=True, data=True))
         edges.sort(key=lambda e: int(e[3]["index"]))
         return edges
 
@@ -1164,6 +1372,19 @@ class RelationGraph:
         if len(set(nodes)) != len(nodes):
             raise InvalidGraphError(f"Node list {list(nodes)} repeats a state.")
         return nodes
+
+
+_KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
+
+
+def _state_index(states: Sequence[State]) -> dict[str, int]:
+    """Position of each state's code; a code given twice is an error."""
+    index: dict[str, int] = {}
+    for st in states:
+        if st.code in index:
+            raise InvalidGraphError(f"State code {st.code!r} is given twice.")
+        index[st.code] = len(index)
+    return index
 
 
 def _signed_kappa(

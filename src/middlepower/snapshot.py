@@ -416,31 +416,28 @@ def _as_day(day: dt.date | str | None) -> dt.date | None:
 def _tie_arrays(
     graph: RelationGraph, nodes: Sequence[str]
 ) -> tuple[IntArray, IntArray, IntArray, FloatArray, IntArray, IntArray, BoolArray]:
-    """Every tie between ``nodes`` as arrays: kind, rows, strength, validity."""
-    where = {c: i for i, c in enumerate(nodes)}
-    kind_of = {k: i for i, k in enumerate(KINDS)}
-    rows = [
-        (
-            kind_of[t.kind],
-            where[t.source],
-            where[t.target],
-            t.strength,
-            _NO_BOUND_LO if t.start is None else t.start.toordinal(),
-            _NO_BOUND_HI if t.end is None else t.end.toordinal(),
-            t.directed,
-        )
-        for t in graph.ties
-        if t.source in where and t.target in where
-    ]
-    cols = list(zip(*rows, strict=True)) if rows else [()] * 7
+    """Every tie between ``nodes`` as arrays: kind, rows, strength, validity.
+
+    Read from the graph's tie columns (no :class:`~middlepower.Tie` is made);
+    open bounds become ``date.min`` / ``date.max`` ordinals.
+    """
+    t = graph._table
+    where = np.full(len(graph._codes), -1, dtype=np.intp)
+    index = graph._index
+    for i, c in enumerate(nodes):
+        j = index.get(c)
+        if j is not None:
+            where[j] = i
+    src, dst = where[t.source], where[t.target]
+    keep = (src >= 0) & (dst >= 0)
     return (
-        np.array(cols[0], dtype=np.intp),
-        np.array(cols[1], dtype=np.intp),
-        np.array(cols[2], dtype=np.intp),
-        np.array(cols[3], dtype=float),
-        np.array(cols[4], dtype=np.int64),
-        np.array(cols[5], dtype=np.int64),
-        np.array(cols[6], dtype=bool),
+        t.kind[keep].astype(np.intp),
+        src[keep],
+        dst[keep],
+        t.strength[keep].astype(float),
+        np.clip(t.start[keep], _NO_BOUND_LO, _NO_BOUND_HI).astype(np.int64),
+        np.clip(t.end[keep], _NO_BOUND_LO, _NO_BOUND_HI).astype(np.int64),
+        t.directed[keep].astype(bool),
     )
 
 

@@ -13,7 +13,7 @@ from middlepower.exceptions import (
     InvalidParameterError,
     UnknownStateError,
 )
-from middlepower.graph import RelationGraph
+from middlepower.graph import KINDS, RelationGraph
 from middlepower.io import (
     alliance_obligations,
     graph_for_year,
@@ -333,3 +333,65 @@ def test_errors(tmp_path: Path) -> None:
         graph_for_year(2012, atop=TSS)
     with pytest.raises(FileNotFoundError):
         graph_for_year(2012, contiguity=tmp_path / "missing.csv")
+
+
+# -- the columnar graphs (lazy ties) ---------------------------------------------------
+
+
+def _validated(g: RelationGraph) -> RelationGraph:
+    """The same graph through the validating constructor (every Tie validated)."""
+    ties = [Tie.model_validate(t.model_dump()) for t in g.ties]
+    return RelationGraph(ties, g.states, name=g.name)
+
+
+@pytest.mark.parametrize("year", [1950, 1975, 2012])
+def test_year_graph_identical_to_validated_ties(year: int) -> None:
+    g = graph_for_year(year, atop=ATOP, contiguity=CONTIGUITY, rivalries=TSS)
+    assert len(g.ties) > 0
+    assert g.identical(_validated(g))
+
+
+def test_trade_and_merged_alliances_identical_to_validated_ties(tmp_path: Path) -> None:
+    cow = F.write(
+        tmp_path / "alliance_v4.1_by_dyad_yearly.csv",
+        F.COW_ALLIANCE_HEADER,
+        F.COW_ALLIANCE_ROWS,
+    )
+    dy = F.write(tmp_path / "atop5_1dy.csv", F.ATOP_DY_HEADER, F.ATOP_DY_ROWS)
+    totals = DATA / "cow_trade_sy_cut.csv"
+    g = graph_for_year(
+        2012, alliances=cow, atop=dy, trade=_trade(tmp_path), trade_totals=totals
+    )
+    kinds = {t.kind for t in g.ties}
+    assert kinds == {TieKind.ALLIANCE, TieKind.TRADE}
+    assert any(len(t.evidence) == 2 for t in g.ties)  # COW and ATOP rows merged
+    assert g.identical(_validated(g))
+
+
+def test_year_graph_makes_its_ties_on_first_use(tmp_path: Path) -> None:
+    g = graph_for_year(
+        2012, atop=ATOP, contiguity=CONTIGUITY, rivalries=TSS, trade=_trade(tmp_path)
+    )
+    assert g._ties is None and g._G is None
+    T = g.strength_tensor()
+    assert T[KINDS.index(TieKind.ALLIANCE), g.codes.index("KOR")].max() == 1.0
+    g.signed_matrix()
+    assert g.pair_strength("KOR", "JPN", "neighbour") == 0.4
+    snap = g.at("2012-06-30")
+    assert g.at("2013-01-01").ties == ()  # valid 1 Jan - 31 Dec 2012 only
+    pair = g.ties_between("KOR", "USA")  # only the pair's ties are made
+    assert g._ties is None and g._G is None and snap._ties is None
+    everything = g.ties
+    assert pair == tuple(
+        t for t in everything if {t.source, t.target} == {"KOR", "USA"}
+    )
+    assert snap.ties == everything  # the same evidence, made separately
+    assert snap.identical(g)
+
+
+def test_year_graph_pickles() -> None:
+    import pickle
+
+    g = graph_for_year(2012, atop=ATOP, rivalries=TSS)
+    back = pickle.loads(pickle.dumps(g))
+    assert back.identical(g)

@@ -419,6 +419,14 @@ def _arrow_type(kind: Kind) -> Any:
     }[kind]
 
 
+def _newlines(raw: np.ndarray) -> int:
+    """Count the line feeds in ``raw`` (bytes), 4 MB at a time (cache-sized)."""
+    step = 1 << 22
+    return sum(
+        int(np.count_nonzero(raw[i : i + step] == 10)) for i in range(0, len(raw), step)
+    )
+
+
 def _body_lines(data: Any, body: int, rows: int) -> tuple[int, np.ndarray | None]:
     """Line number of the first data row, and a per-row map if blank lines exist.
 
@@ -427,13 +435,11 @@ def _body_lines(data: Any, body: int, rows: int) -> tuple[int, np.ndarray | None
     lines than rows).
     """
     raw = np.frombuffer(data, dtype=np.uint8) if len(data) else np.zeros(0, np.uint8)
-    first = int(np.count_nonzero(raw[:body] == 10)) + 1
+    first = _newlines(raw[:body]) + 1
     end = len(raw)
     while end > body and raw[end - 1] in (9, 10, 13, 32):
         end -= 1
-    lines_in_body = int(np.count_nonzero(raw[body:end] == 10)) + (
-        1 if end > body else 0
-    )
+    lines_in_body = _newlines(raw[body:end]) + (1 if end > body else 0)
     if lines_in_body == rows:
         return first, None
     buf = raw[body:end]
@@ -596,26 +602,46 @@ def finish_table(
     unnamed_values = sum(
         len(table.column(n)) - table.column(n).null_count for n in dummies
     )
-    columns = []
     missing_codes: dict[str, int] = {}
+    numbers: dict[str, Any] = {}  # output name -> pandas masked array
+    others: list[tuple[str, Any]] = []  # output name -> arrow column
+    out_names = [s.output for s in specs]
+    fused = len(set(out_names)) == len(out_names)
     for name, spec in zip(named, specs, strict=True):
         col = table.column(name)
-        if spec.kind in ("code", "year", "int", "flag", "float", "yyyymm"):
+        numeric = spec.kind in _NUMERIC_KINDS
+        if numeric and fused and col.type in (pa.int64(), pa.float64()):
+            # one numpy pass: -9 and empty cells -> mask, checks, masked array
+            values, mask, n = _numbers(col, pa)
+            if n:
+                missing_codes[spec.output] = n
+            _check_numbers(values, mask, spec, layout, label, first, lines)
+            kind = pd_.arrays.IntegerArray
+            if values.dtype.kind == "f":
+                kind = pd_.arrays.FloatingArray
+            numbers[spec.output] = kind(values, mask)
+            continue
+        if numeric:
             marker = pc.equal(col, MISSING_CODE)
             n = int(pc.sum(marker).as_py() or 0)
             if n:
                 col = pc.if_else(marker, pa.scalar(None, col.type), col)
                 missing_codes[spec.output] = n
         _check_values(col, spec, layout, label, first, lines, pc, pa)
-        columns.append(col)
-    out_names = [s.output for s in specs]
-    table = pa.table(columns, names=out_names)
+        others.append((spec.output, col))
     mapper = {
         pa.int64(): pd_.Int64Dtype(),
         pa.float64(): pd_.Float64Dtype(),
         pa.string(): pd_.StringDtype("pyarrow"),
     }
-    df = table.to_pandas(types_mapper=mapper.get, date_as_object=False)
+    rest = pa.table([c for _, c in others], names=[n for n, _ in others])
+    df = rest.to_pandas(types_mapper=mapper.get, date_as_object=False)
+    if numbers:
+        data = {
+            name: numbers[name] if name in numbers else df[name].array
+            for name in out_names
+        }
+        df = pd_.DataFrame(data, copy=False)
     n = len(df)
     if lines is None:
         df.index = pd_.RangeIndex(first, first + n, name="line")
@@ -636,6 +662,85 @@ def finish_table(
         }
     )
     return df
+
+
+_NUMERIC_KINDS = ("code", "year", "int", "flag", "float", "yyyymm")
+
+
+def _numbers(col: Any, pa: Any) -> tuple[np.ndarray, np.ndarray, int]:
+    """Values, mask (empty or -9) and number of -9 markers of a numeric column.
+
+    The values are a new writable array, zero under the mask (the buffers
+    of the arrow column are read in place).
+    """
+    arr = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    dtype = np.float64 if arr.type == pa.float64() else np.int64
+    n, offset = len(arr), arr.offset
+    if n == 0:
+        return np.zeros(0, dtype=dtype), np.zeros(0, dtype=bool), 0
+    validity, data = arr.buffers()[:2]
+    values = np.frombuffer(data, dtype=dtype, count=n + offset)[offset:]
+    mask = values == MISSING_CODE
+    if arr.null_count:
+        bits = np.frombuffer(validity, dtype=np.uint8)
+        valid = np.unpackbits(bits, count=n + offset, bitorder="little")[offset:]
+        mask &= valid.view(bool)
+        markers = int(np.count_nonzero(mask))
+        mask |= ~valid.view(bool)
+    else:
+        markers = int(np.count_nonzero(mask))
+    return np.where(mask, dtype(0), values), mask, markers
+
+
+def _check_numbers(
+    values: np.ndarray,
+    mask: np.ndarray,
+    spec: Column,
+    layout: Layout,
+    label: str,
+    first: int,
+    lines: np.ndarray | None,
+) -> None:
+    """:func:`_check_values` for a numeric column as numpy values and mask."""
+    bad = None
+    problem = ""
+    if not spec.nullable and mask.any():
+        bad = mask
+        problem = f"column {spec.name!r} is empty (or -9) where a value is required"
+    elif spec.kind == "code":
+        lo, hi = CODE_RANGE
+        bad = ((values < lo) | (values > hi)) & ~mask
+        what = f"not a COW state number ({lo}-{hi})"
+        problem = f"column {spec.name!r} holds {{v}}, {what}"
+    elif spec.kind == "year":
+        lo, hi = YEAR_RANGE
+        bad = ((values < lo) | (values > hi)) & ~mask
+        if layout.year_zero:
+            bad &= values != 0
+        problem = f"column {spec.name!r} holds {{v}}, not a year ({lo}-{hi})"
+    elif spec.kind == "flag" or spec.allowed is not None:
+        allowed = spec.allowed if spec.allowed is not None else (0, 1)
+        bad = ~np.isin(values, np.asarray(allowed, dtype=values.dtype)) & ~mask
+        problem = f"column {spec.name!r} holds {{v}}; expected one of " + ", ".join(
+            map(str, allowed)
+        )
+    elif spec.kind == "yyyymm":
+        year = np.where(values < 0, -(-values // 100), values // 100)  # truncated
+        month = values - year * 100
+        bad = (month < 1) | (month > 12) | (year < YEAR_RANGE[0])
+        bad = (bad | (year > YEAR_RANGE[1])) & ~mask
+        problem = f"column {spec.name!r} holds {{v}}, not a year and month YYYYMM"
+    elif spec.kind == "float":
+        bad = ~np.isfinite(values) & ~mask
+        problem = f"column {spec.name!r} holds {{v}}, not a finite number"
+    if bad is None or not bad.any():
+        return
+    i = int(np.flatnonzero(bad)[0])
+    raise DataFormatError(
+        label,
+        problem.format(v=repr(values[i].item())),
+        line=_line_of(i, first, lines),
+    )
 
 
 def _check_values(

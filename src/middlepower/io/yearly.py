@@ -14,16 +14,14 @@ state system that year is a node, with or without ties.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import functools
-import gc
 import io
 import math
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -31,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from middlepower._optional import import_optional
+from middlepower._tietable import KINDS, EvidenceColumn, trusted
 from middlepower.exceptions import (
     DataFormatError,
     InvalidParameterError,
@@ -47,7 +46,7 @@ from middlepower.io.tables import (
     trade_flows,
     trade_totals,
 )
-from middlepower.models import Evidence, State, Tie, TieKind
+from middlepower.models import Evidence, State, TieKind
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -202,32 +201,10 @@ def tie_strengths(
 
 # -- trusted construction ------------------------------------------------------------
 
-_set = object.__setattr__
-_new = object.__new__
-_EVIDENCE_FIELDS = frozenset(Evidence.model_fields)
-_TIE_FIELDS = frozenset(Tie.model_fields)
-
-
-def _trusted(cls: type[Any], fields: frozenset[str], data: dict[str, Any]) -> Any:
-    """Build a model from values already validated column-wise (no re-validation).
-
-    This is what :meth:`pydantic.BaseModel.model_construct` does, without its
-    per-field bookkeeping: ``data`` must hold every field, with the types the
-    model's validators would produce (the tests compare the result with
-    ``model_validate``).
-    """
-    obj = _new(cls)
-    _set(obj, "__dict__", data)
-    _set(obj, "__pydantic_fields_set__", fields)
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
-
 
 def _evidence(source: str, title: str, locator: str, claim: str) -> Evidence:
-    ev: Evidence = _trusted(
+    ev: Evidence = trusted(
         Evidence,
-        _EVIDENCE_FIELDS,
         {
             "source": source,
             "title": title,
@@ -245,12 +222,39 @@ def _evidence(source: str, title: str, locator: str, claim: str) -> Evidence:
 
 
 @dataclass
+class _Text:
+    """The text of one source table's rows, formatted for the rows asked for.
+
+    ``frame`` holds the columns ``claim`` reads (``claim(frame.iloc[rows])``
+    gives the one-line raw values of those rows), ``key`` the row keys as a
+    pyarrow string array. Nothing is formatted until a tie's evidence is
+    asked for.
+    """
+
+    frame: pd.DataFrame
+    claim: Callable[[pd.DataFrame], np.ndarray]
+    key: Any
+
+    def claims(self, rows: np.ndarray) -> np.ndarray:
+        return self.claim(self.frame.iloc[rows])
+
+    def keys(self, rows: np.ndarray) -> np.ndarray:
+        out: np.ndarray = self.key.take(pa_indices(rows)).to_numpy(zero_copy_only=False)
+        return out
+
+
+def pa_indices(rows: np.ndarray) -> Any:
+    return _pa().array(np.asarray(rows, dtype=np.int64))
+
+
+@dataclass
 class _Rows:
     """One kind's rows over all years, sorted by year (numpy columns).
 
     ``value`` is the strength for alliance/neighbour/rivalry rows and the raw
-    trade value (USD millions) for trade rows; ``claim`` the one-line raw
-    values, ``key`` the source row key; ``src`` indexes the data set.
+    trade value (USD millions) for trade rows; ``src`` indexes the data set;
+    row ``i`` comes from row ``orig[i]`` of the source table
+    ``texts[part[i]]`` (its claim and key are made on demand).
     """
 
     kind: TieKind
@@ -258,21 +262,39 @@ class _Rows:
     c1: np.ndarray
     c2: np.ndarray
     value: np.ndarray
-    claim: np.ndarray
-    key: np.ndarray
     src: np.ndarray
+    part: np.ndarray
+    orig: np.ndarray
+    texts: list[_Text]
     a: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
     b: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
 
     def __post_init__(self) -> None:
         order = np.argsort(self.year, kind="stable")
-        for name in ("year", "c1", "c2", "value", "claim", "key", "src"):
+        for name in ("year", "c1", "c2", "value", "src", "part", "orig"):
             setattr(self, name, np.asarray(getattr(self, name))[order])
 
     def span(self, year: int) -> slice:
         lo = int(np.searchsorted(self.year, year, side="left"))
         hi = int(np.searchsorted(self.year, year, side="right"))
         return slice(lo, hi)
+
+    def _text(self, rows: np.ndarray, what: str) -> np.ndarray:
+        out = np.empty(len(rows), dtype=object)
+        part, orig = self.part[rows], self.orig[rows]
+        for p in np.unique(part).tolist():
+            sel = np.flatnonzero(part == p)
+            text = self.texts[p]
+            out[sel] = (text.claims if what == "claims" else text.keys)(orig[sel])
+        return out
+
+    def claims(self, rows: np.ndarray) -> np.ndarray:
+        """Return the claims (one-line raw values) of ``rows``."""
+        return self._text(rows, "claims")
+
+    def keys(self, rows: np.ndarray) -> np.ndarray:
+        """Return the source row keys of ``rows``."""
+        return self._text(rows, "keys")
 
 
 @dataclass(frozen=True)
@@ -291,11 +313,20 @@ class _Prepared:
     years: tuple[int, ...]
     rows: list[_Rows]
     datasets: list[_DataSet]
-    states: pd.DataFrame
+    states: _States
     totals: _Rows | None
     iso: np.ndarray  # ISO3 code of each id (object array, sorted)
     keys: np.ndarray  # sorted COW number * 10_000 + year
     ids: np.ndarray  # ISO3 id of each key
+    made: dict[tuple[Any, ...], State] = field(default_factory=dict)  # nodes made
+
+    def state(self, code: str, name: str, cow: int | None, note: str | None) -> State:
+        """Return the validated State with these fields (made once per run)."""
+        key = (code, name, cow, note)
+        found = self.made.get(key)
+        if found is None:
+            found = self.made[key] = State(code=code, name=name, cow=cow, note=note)
+        return found
 
 
 def _pa() -> Any:
@@ -367,18 +398,22 @@ def _dataset(
 
 
 def _rows(kind: TieKind, parts: list[tuple[Any, ...]]) -> _Rows:
-    """Stack parts ``(year, c1, c2, value, claim, key, src, keep)``."""
+    """Stack parts ``(year, c1, c2, value, src, orig, keep, text)``."""
     cols: list[list[np.ndarray]] = [[] for _ in range(7)]
-    for part in parts:
-        keep = np.asarray(part[7], dtype=bool)
-        for i in range(7):
+    texts = []
+    for p, part in enumerate(parts):
+        keep = np.asarray(part[6], dtype=bool)
+        for i in range(6):
             cols[i].append(np.asarray(part[i])[keep])
-    kinds = (np.int64, np.int64, np.int64, np.float64, object, object, np.int64)
+        cols[6].append(np.full(int(keep.sum()), p, dtype=np.int64))
+        texts.append(part[7])
+    kinds = (np.int64, np.int64, np.int64, np.float64, np.int64, np.int64, np.int64)
     arrays = [
         np.concatenate(c).astype(t, copy=False) if c else np.empty(0, dtype=t)
         for c, t in zip(cols, kinds, strict=True)
     ]
-    return _Rows(kind, *arrays)
+    year, c1, c2, value, src, orig, part_ = arrays
+    return _Rows(kind, year, c1, c2, value, src, part_, orig, texts)
 
 
 def _codes(df: pd.DataFrame, column: str) -> np.ndarray:
@@ -386,53 +421,62 @@ def _codes(df: pd.DataFrame, column: str) -> np.ndarray:
     return out
 
 
+def _alliance_claims(df: pd.DataFrame, raw: Mapping[str, str]) -> np.ndarray:
+    """``2->732: defense=1 offense=0 ...`` for each row of an alliance table."""
+    pa = _pa()
+    pieces: list[Any] = []
+    for ob in OBLIGATIONS:
+        if ob not in raw:
+            continue
+        flag = df[ob].to_numpy(dtype=float, na_value=np.nan)
+        text = np.where(np.isnan(flag), "NA", np.where(flag == 1, "1", "0"))
+        pieces += [
+            " " if pieces else "",
+            f"{raw[ob]}=",
+            pa.array(text, pa.string()),
+        ]
+    directed = df["directed"].to_numpy(dtype=bool)
+    arrow = pa.array(np.where(directed, "->", "-"), pa.string())
+    return _cat(_s(df["ccode1"]), arrow, _s(df["ccode2"]), ": ", *pieces)
+
+
 def _alliance_rows(
     frames: list[pd.DataFrame], ladder: Mapping[str, float], datasets: list[_DataSet]
 ) -> _Rows:
-    pa, pc = _pa(), _pc()
     parts = []
     for df in frames:
         dataset = _first(df["dataset"]) or "COW"
         raw = _RAW_NAMES.get(dataset, _RAW_NAMES["ATOP"])
         strength = np.zeros(len(df))
-        pieces: list[Any] = []
         for ob in OBLIGATIONS:
             if ob not in raw:
                 continue
             flag = df[ob].to_numpy(dtype=float, na_value=np.nan)
             strength = np.maximum(strength, np.where(flag == 1, ladder[ob], 0.0))
-            text = np.where(np.isnan(flag), "NA", np.where(flag == 1, "1", "0"))
-            pieces += [
-                " " if pieces else "",
-                f"{raw[ob]}=",
-                pa.array(text, pa.string()),
-            ]
-        directed = df["directed"].to_numpy(dtype=bool)
-        arrow = pa.array(np.where(directed, "->", "-"), pa.string())
-        claim = _cat(_s(df["ccode1"]), arrow, _s(df["ccode2"]), ": ", *pieces)
         src = _dataset(datasets, _DATASET_NAMES.get(dataset, dataset), df, dataset)
+        columns = ["ccode1", "ccode2", "directed"]
+        columns += [o for o in OBLIGATIONS if o in raw]
+        claims = functools.partial(_alliance_claims, raw=raw)
+        text = _Text(df[columns], claims, _s(df["row_key"]))
         parts.append(
             (
                 _codes(df, "year"),
                 _codes(df, "ccode1"),
                 _codes(df, "ccode2"),
                 strength,
-                claim,
-                _s(df["row_key"]).to_numpy(zero_copy_only=False),
                 np.full(len(df), src),
+                np.arange(len(df)),
                 strength > 0,
+                text,
             )
         )
-    del pc
     return _rows(TieKind.ALLIANCE, parts)
 
 
-def _neighbour_rows(
-    df: pd.DataFrame, ladder: Mapping[str, float], datasets: list[_DataSet]
-) -> _Rows:
+def _neighbour_claims(df: pd.DataFrame) -> np.ndarray:
+    """``732-740: conttype=4 (water, 150 miles or less); spell ...`` per row."""
     pa, pc = _pa(), _pc()
     conttype = np.clip(_codes(df, "conttype"), 0, 5)
-    strength = np.array([ladder.get(str(t), 0.0) for t in range(6)])[conttype]
     text = np.array([_CONTTYPE_TEXT.get(t, "") for t in range(6)], dtype=object)
     spell = pc.if_else(
         pa.array(df["begin"].isna().to_numpy()),
@@ -441,7 +485,7 @@ def _neighbour_rows(
             "; spell ", _s(df["begin"]), "-", _s(df["end"]), ""
         ),
     )
-    claim = _cat(
+    return _cat(
         _s(df["ccode1"]),
         "-",
         _s(df["ccode2"]),
@@ -452,18 +496,52 @@ def _neighbour_rows(
         ")",
         spell,
     )
+
+
+def _neighbour_rows(
+    df: pd.DataFrame, ladder: Mapping[str, float], datasets: list[_DataSet]
+) -> _Rows:
+    conttype = np.clip(_codes(df, "conttype"), 0, 5)
+    strength = np.array([ladder.get(str(t), 0.0) for t in range(6)])[conttype]
     src = _dataset(datasets, "COW Direct Contiguity", df, "COW Direct Contiguity")
+    columns = ["ccode1", "ccode2", "conttype", "begin", "end"]
     part = (
         _codes(df, "year"),
         _codes(df, "ccode1"),
         _codes(df, "ccode2"),
         strength,
-        claim,
-        _s(df["row_key"]).to_numpy(zero_copy_only=False),
         np.full(len(df), src),
+        np.arange(len(df)),
         strength > 0,
+        _Text(df[columns], _neighbour_claims, _s(df["row_key"])),
     )
     return _rows(TieKind.NEIGHBOUR, [part])
+
+
+def _rivalry_names(df: pd.DataFrame) -> Any:
+    return _pc().fill_null(_s_nullable(df["name"]), "rivalry")
+
+
+def _rivalry_claims(df: pd.DataFrame) -> np.ndarray:
+    """``2-710: China-United States 2 (positional, principal), 1996-2020`` per row."""
+    pc = _pc()
+    types = _s_nullable(df["types"])
+    type_text = pc.if_else(
+        pc.is_null(types), "", pc.binary_join_element_wise(" (", types, ")", "")
+    )
+    end_text = pc.fill_null(_s_nullable(df["end"]), "ongoing")
+    return _cat(
+        _s(df["ccode1"]),
+        "-",
+        _s(df["ccode2"]),
+        ": ",
+        _rivalry_names(df),
+        type_text,
+        ", ",
+        _s(df["start"]),
+        "-",
+        end_text,
+    )
 
 
 def _rivalry_rows(
@@ -472,7 +550,7 @@ def _rivalry_rows(
     ladder: Mapping[str, float],
     datasets: list[_DataSet],
 ) -> _Rows:
-    pa, pc = _pa(), _pc()
+    pc = _pc()
     wanted = np.asarray(sorted(years), dtype=np.int64)
     start = _codes(df, "start")
     end = df["end"].to_numpy(dtype=np.int64, na_value=int(wanted[-1]))  # NA: ongoing
@@ -484,7 +562,7 @@ def _rivalry_rows(
     year = lo[idx] + (np.arange(len(idx)) - offsets)
     keep = np.isin(year, wanted)
     idx, year = idx[keep], year[keep]
-    names = pc.fill_null(_s_nullable(df["name"]), "rivalry")
+    names = _rivalry_names(df)
     bad = pc.match_substring_regex(names, r"[\r\n]")
     if pc.any(bad).as_py():
         i = int(pc.index(bad, True).as_py())
@@ -492,37 +570,20 @@ def _rivalry_rows(
             str(df.attrs.get("path", "<DataFrame>")),
             f"rivalry name {names[i].as_py()!r} spans several lines",
         )
-    types = _s_nullable(df["types"])
-    type_text = pc.if_else(
-        pc.is_null(types), "", pc.binary_join_element_wise(" (", types, ")", "")
-    )
-    end_text = pc.fill_null(_s_nullable(df["end"]), "ongoing")
-    claim = _cat(
-        _s(df["ccode1"]),
-        "-",
-        _s(df["ccode2"]),
-        ": ",
-        names,
-        type_text,
-        ", ",
-        _s(df["start"]),
-        "-",
-        end_text,
-    )
     source = _first(df["dataset"]) or "Rivalries"
     src = _dataset(datasets, source, df, source)
     strength = np.full(len(idx), float(ladder["strategic"]))
+    columns = ["ccode1", "ccode2", "name", "types", "start", "end"]
     part = (
         year,
         _codes(df, "ccode1")[idx],
         _codes(df, "ccode2")[idx],
         strength,
-        claim[idx],
-        _s(df["row_key"]).to_numpy(zero_copy_only=False)[idx],
         np.full(len(idx), src),
+        idx,
         strength > 0,
+        _Text(df[columns], _rivalry_claims, _s(df["row_key"])),
     )
-    del pa
     return _rows(TieKind.RIVALRY, [part])
 
 
@@ -532,26 +593,30 @@ def _s_nullable(values: Any) -> Any:
     return arr if pa.types.is_string(arr.type) else pc.cast(arr, pa.string())
 
 
-def _trade_rows(df: pd.DataFrame, datasets: list[_DataSet]) -> _Rows:
-    value = df["trade"].to_numpy(dtype=float, na_value=np.nan)
-    keep = value > 0
-    df = df[keep]
+def _trade_claims(df: pd.DataFrame) -> np.ndarray:
+    """``732 imports from 710 = ..., exports to 710 = ... (...)`` per row."""
     c1, c2 = _s(df["ccode1"]), _s(df["ccode2"])
-    claim = _cat(
+    return _cat(
         c1, " imports from ", c2, " = ", _s(df["imports"]),
         ", exports to ", c2, " = ", _s(df["exports"]),
         f" ({TRADE_UNIT}, COW flow1/flow2)",
     )  # fmt: skip
+
+
+def _trade_rows(df: pd.DataFrame, datasets: list[_DataSet]) -> _Rows:
+    value = df["trade"].to_numpy(dtype=float, na_value=np.nan)
+    keep = value > 0
     src = _dataset(datasets, "COW Trade", df, "COW Trade")
+    columns = ["ccode1", "ccode2", "imports", "exports"]
     part = (
         _codes(df, "year"),
         _codes(df, "ccode1"),
         _codes(df, "ccode2"),
-        value[keep],
-        claim,
-        _s(df["row_key"]).to_numpy(zero_copy_only=False),
+        value,
         np.full(len(df), src),
-        np.ones(len(df), dtype=bool),
+        np.arange(len(df)),
+        keep,
+        _Text(df[columns], _trade_claims, _s(df["row_key"])),
     )
     return _rows(TieKind.TRADE, [part])
 
@@ -559,36 +624,59 @@ def _trade_rows(df: pd.DataFrame, datasets: list[_DataSet]) -> _Rows:
 def _totals_rows(df: pd.DataFrame) -> _Rows:
     n = len(df)
     codes = _codes(df, "ccode")
-    empty = np.full(n, "", dtype=object)
+    zeros = np.zeros(n, dtype=np.int64)
     return _Rows(
         TieKind.TRADE,
         _codes(df, "year"),
         codes,
         codes,
         df["total"].to_numpy(dtype=float, na_value=np.nan),
-        empty,
-        empty,
-        np.zeros(n, dtype=np.int64),
+        zeros,
+        zeros,
+        np.arange(n, dtype=np.int64),
+        [],
     )
 
 
-def _members(states: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Rows of the states table in the system in ``year`` (one per state).
+@dataclass
+class _States:
+    """The COW states list as numpy columns (one row per membership spell)."""
 
-    The list ends in 2016: for later years, the states whose membership runs
-    to its last day (31 Dec 2016) count as members.
-    """
-    st = _codes(states, "styear")
-    end = _codes(states, "endyear")
-    last = int(end.max()) if len(end) else year
-    open_end = (
-        (end == last)
-        & (_codes(states, "endmonth") == 12)
-        & (_codes(states, "endday") == 31)
-    )
-    inside = (st <= year) & ((end >= year) | open_end)
-    rows: pd.DataFrame = states[inside]
-    return rows.drop_duplicates("ccode", keep="last")
+    ccode: np.ndarray
+    styear: np.ndarray
+    endyear: np.ndarray
+    end: np.ndarray  # endyear * 10_000 + endmonth * 100 + endday
+    open_end: np.ndarray  # membership runs to the list's last day
+    names: list[str]
+
+    @classmethod
+    def of(cls, states: pd.DataFrame) -> _States:
+        endyear = _codes(states, "endyear")
+        month, day = _codes(states, "endmonth"), _codes(states, "endday")
+        last = int(endyear.max()) if len(endyear) else 0
+        return cls(
+            _codes(states, "ccode"),
+            _codes(states, "styear"),
+            endyear,
+            endyear * 10_000 + month * 100 + day,
+            (endyear == last) & (month == 12) & (day == 31),
+            states["statenme"].astype(str).tolist(),
+        )
+
+    def members(self, year: int) -> np.ndarray:
+        """Rows of the states in the system in ``year`` (one per state, in order).
+
+        The list ends in 2016: for later years, the states whose membership
+        runs to its last day (31 Dec 2016) count as members. A state with
+        several spells that year keeps its last row.
+        """
+        inside = np.flatnonzero(
+            (self.styear <= year) & ((self.endyear >= year) | self.open_end)
+        )
+        codes = self.ccode[inside][::-1]
+        _, last = np.unique(codes, return_index=True)
+        out: np.ndarray = np.sort(inside[::-1][last])
+        return out
 
 
 def _states_frame(states: Source | None) -> pd.DataFrame:
@@ -643,13 +731,13 @@ def _prepare(
         total_rows = _totals_rows(
             _canonical(totals, "trade_totals", trade_totals, wanted)
         )
-    st = _states_frame(states)
+    st = _States.of(_states_frame(states))
     # One ISO3 lookup for every (COW number, year) a table or a node needs.
     needed = [np.empty(0, np.int64)]
     for r in [*rows, *([total_rows] if total_rows is not None else [])]:
         needed += [r.c1 * 10_000 + r.year, r.c2 * 10_000 + r.year]
     for y in wanted:
-        needed.append(_codes(_members(st, y), "ccode") * 10_000 + y)
+        needed.append(st.ccode[st.members(y)] * 10_000 + y)
     keys = np.unique(np.concatenate(needed))
     iso, ids = _iso_ids(keys)
     prepared = _Prepared(wanted, rows, datasets, st, total_rows, iso, keys, ids)
@@ -730,109 +818,104 @@ def _group(r: _Rows, year: int, symmetric: bool, m: int) -> tuple[_Groups, np.nd
     return groups, r.value[sl][order]
 
 
-def _evidence_lists(
-    r: _Rows, g: _Groups, prepared: _Prepared
-) -> tuple[list[Any], list[Any], dict[int, tuple[Evidence, ...]]]:
-    """Locators and claims of single-row ties; evidence of merged ones."""
-    prefix = np.array([d.prefix for d in prepared.datasets], dtype=object)
-    single = g.rows
-    locators = (prefix[r.src[single]] + r.key[single]).tolist()
-    claims = r.claim[single].tolist()
-    merged: dict[int, tuple[Evidence, ...]] = {}
-    for i in np.flatnonzero(g.sizes > 1).tolist():
-        idx = g.order[g.starts[i] : g.starts[i] + g.sizes[i]]
-        out = []
-        for s in dict.fromkeys(r.src[idx].tolist()):
-            sel = idx[r.src[idx] == s]
-            d = prepared.datasets[s]
-            out.append(
-                _evidence(
-                    d.source,
-                    d.title,
-                    d.prefix + " | ".join(r.key[sel].tolist()),
-                    "; ".join(r.claim[sel].tolist()),
-                )
-            )
-        merged[i] = tuple(out)
-    return locators, claims, merged
+class _LazyEvidence:
+    """The evidence of one kind's ties in one year, made when asked for.
 
-
-def _emit(
-    kind: TieKind,
-    directed: bool,
-    sources: list[str],
-    targets: list[str],
-    strengths: list[float],
-    values: list[float | None],
-    unit: str | None,
-    datasets: list[_DataSet],
-    src: list[int],
-    locators: list[str],
-    claims: list[str],
-    merged: Mapping[int, tuple[Evidence, ...]],
-    start: dt.date,
-    end: dt.date,
-) -> list[Tie]:
-    """Build the ties of one kind and year (values already checked).
-
-    The hot loop of :func:`graph_for_year`: one :class:`Evidence` and one
-    :class:`Tie` per tie, built as :func:`_trusted` does, with every name
-    bound locally.
+    A part of the graph's :class:`~middlepower._tietable.EvidenceColumn`:
+    called with tie numbers (positions in ``groups``), it formats the claims
+    and keys of their source rows and returns one tuple of
+    :class:`~middlepower.Evidence` per tie: one citation for a tie from one
+    row; for a tie merged from several rows, one per data set, keys joined
+    by ``" | "`` and claims by ``"; "``. ``trade`` holds, per tie, what the
+    trade claim adds (the ends, the value, the total and its basis).
     """
-    ties: list[Tie] = []
-    append = ties.append
-    setattr_ = _set
-    new = _new
-    tie_cls, ev_cls = Tie, Evidence
-    tie_fields, ev_fields = _TIE_FIELDS, _EVIDENCE_FIELDS
-    names = [(d.source, d.title) for d in datasets]
-    for i, (u, v, s, x, k, loc, claim) in enumerate(
-        zip(sources, targets, strengths, values, src, locators, claims, strict=True)
-    ):
-        ev = merged.get(i) if merged else None
-        if ev is None:
-            source, title = names[k]
-            e = new(ev_cls)
-            setattr_(
-                e,
-                "__dict__",
-                {
-                    "source": source,
-                    "title": title,
-                    "published": None,
-                    "url": None,
-                    "locator": loc,
-                    "claim": claim,
-                    "confidence": None,
-                },
-            )
-            setattr_(e, "__pydantic_fields_set__", ev_fields)
-            setattr_(e, "__pydantic_extra__", None)
-            setattr_(e, "__pydantic_private__", None)
-            ev = (e,)
-        t = new(tie_cls)
-        setattr_(
-            t,
-            "__dict__",
-            {
-                "source": u,
-                "target": v,
-                "kind": kind,
-                "strength": s,
-                "directed": directed,
-                "start": start,
-                "end": end,
-                "value": x,
-                "unit": unit if x is not None else None,
-                "evidence": ev,
-                "note": None,
-            },
+
+    def __init__(
+        self,
+        rows: _Rows,
+        groups: _Groups,
+        datasets: list[_DataSet],
+        trade: tuple[np.ndarray, ...] | None = None,
+    ) -> None:
+        self.rows = rows
+        self.groups = groups
+        self.datasets = datasets
+        self.trade = trade
+
+    @staticmethod
+    def _suffix(trade: tuple[np.ndarray, ...], ties: np.ndarray) -> np.ndarray:
+        """Return what a trade tie's claim adds: its share and the total's basis."""
+        pa, pc = _pa(), _pc()
+        iso_u, iso_v, value, denom, basis = (x[ties] for x in trade)
+        value_text = pc.cast(pa.array(value), pa.string()).to_numpy(
+            zero_copy_only=False
         )
-        setattr_(t, "__pydantic_fields_set__", tie_fields)
-        setattr_(t, "__pydantic_extra__", None)
-        setattr_(t, "__pydantic_private__", None)
-        append(t)
-    return ties
+        denom_text = pc.cast(pa.array(denom), pa.string()).to_numpy(
+            zero_copy_only=False
+        )
+        out: np.ndarray = (
+            "; " + iso_u + " trade with " + iso_v + " " + value_text
+            + " of its total " + denom_text + basis
+        )  # fmt: skip
+        return out
+
+    def __call__(self, ties: np.ndarray) -> list[tuple[Evidence, ...]]:
+        n = len(ties)
+        if not n:
+            return []
+        r, g, datasets = self.rows, self.groups, self.datasets
+        sizes = g.sizes[ties]
+        offsets = np.cumsum(sizes) - sizes
+        within = np.arange(int(sizes.sum())) - np.repeat(offsets, sizes)
+        idx = g.order[np.repeat(g.starts[ties], sizes) + within]
+        claims, keys, src = r.claims(idx), r.keys(idx), r.src[idx]
+        suffix = None if self.trade is None else self._suffix(self.trade, ties)
+        names = [(d.source, d.title) for d in datasets]
+        prefix = np.array([d.prefix for d in datasets], dtype=object)
+        out: list[tuple[Evidence, ...]] = [()] * n
+        single = np.flatnonzero(sizes == 1)
+        at = offsets[single]
+        locators = (prefix[src[at]] + keys[at]).tolist()
+        texts = claims[at] if suffix is None else claims[at] + suffix[single]
+        for i, k, loc, claim in zip(
+            single.tolist(), src[at].tolist(), locators, texts.tolist(), strict=True
+        ):
+            source, title = names[k]
+            out[i] = (_evidence(source, title, loc, claim),)
+        for i in np.flatnonzero(sizes > 1).tolist():
+            lo, hi = int(offsets[i]), int(offsets[i] + sizes[i])
+            s, kk, cc = src[lo:hi], keys[lo:hi], claims[lo:hi]
+            evs = []
+            for d_ in dict.fromkeys(s.tolist()):
+                sel = s == d_
+                d = datasets[d_]
+                evs.append(
+                    _evidence(
+                        d.source,
+                        d.title,
+                        d.prefix + " | ".join(kk[sel].tolist()),
+                        "; ".join(cc[sel].tolist()),
+                    )
+                )
+            if suffix is not None:
+                e = evs[0]
+                claim = (e.claim or "") + suffix[i]
+                evs[0] = _evidence(e.source, e.title or "", e.locator or "", claim)
+            out[i] = tuple(evs)
+        return out
+
+
+@dataclass
+class _Block:
+    """The ties of one kind in one year as columns (ends as ISO3 ids)."""
+
+    kind: TieKind
+    directed: bool
+    u: np.ndarray
+    v: np.ndarray
+    strength: np.ndarray
+    value: np.ndarray  # raw values (trade), nan for none
+    evidence: EvidenceColumn
 
 
 def _check_strengths(values: np.ndarray, kind: TieKind) -> None:
@@ -844,54 +927,41 @@ def _check_strengths(values: np.ndarray, kind: TieKind) -> None:
         )
 
 
-def _ties_symmetric(
-    r: _Rows, year: int, prepared: _Prepared, start: dt.date, end: dt.date
-) -> list[Tie]:
+def _drop_self(g: _Groups, *values: np.ndarray) -> tuple[_Groups, list[np.ndarray]]:
+    """Drop the groups joining an ISO3 state to itself (two COW numbers)."""
+    keep = g.u != g.v
+    if keep.all():
+        return g, list(values)
+    g = _Groups(
+        g.u[keep], g.v[keep], g.rows[keep], g.order, g.starts[keep], g.sizes[keep]
+    )
+    return g, [x[keep] for x in values]
+
+
+def _block_symmetric(r: _Rows, year: int, prepared: _Prepared) -> _Block | None:
     g, value = _group(r, year, True, len(prepared.iso))
     if not len(g.u):
-        return []
-    strength = np.maximum.reduceat(value, g.starts)
-    keep = g.u != g.v  # two COW numbers of one ISO3 state that year
-    if not keep.all():
-        g = _Groups(
-            g.u[keep], g.v[keep], g.rows[keep], g.order, g.starts[keep], g.sizes[keep]
-        )
-        strength = strength[keep]
+        return None
+    g, (strength,) = _drop_self(g, np.maximum.reduceat(value, g.starts))
     _check_strengths(strength, r.kind)
-    locators, claims, merged = _evidence_lists(r, g, prepared)
     n = len(g.u)
-    return _emit(
+    return _Block(
         r.kind,
         False,
-        prepared.iso[g.u].tolist(),
-        prepared.iso[g.v].tolist(),
-        strength.tolist(),
-        [None] * n,
-        None,
-        prepared.datasets,
-        r.src[g.rows].tolist(),
-        locators,
-        claims,
-        merged,
-        start,
-        end,
+        g.u,
+        g.v,
+        strength,
+        np.full(n, np.nan),
+        EvidenceColumn.lazy(_LazyEvidence(r, g, prepared.datasets), n),
     )
 
 
-def _ties_trade(
-    r: _Rows, year: int, prepared: _Prepared, start: dt.date, end: dt.date
-) -> list[Tie]:
+def _block_trade(r: _Rows, year: int, prepared: _Prepared) -> _Block | None:
     m = len(prepared.iso)
     g, raw = _group(r, year, False, m)
     if not len(g.u):
-        return []
-    value = np.add.reduceat(raw, g.starts)
-    keep = g.u != g.v
-    if not keep.all():
-        g = _Groups(
-            g.u[keep], g.v[keep], g.rows[keep], g.order, g.starts[keep], g.sizes[keep]
-        )
-        value = value[keep]
+        return None
+    g, (value,) = _drop_self(g, np.add.reduceat(raw, g.starts))
     dyadic = np.bincount(g.u, weights=value, minlength=m)
     national = np.full(m, np.nan)
     t = prepared.totals
@@ -917,66 +987,50 @@ def _ties_trade(
         ).astype(object)
     strength = np.minimum(value / denom[g.u], 1.0)
     _check_strengths(strength, r.kind)
-    locators, claims, merged = _evidence_lists(r, g, prepared)
-    pa, pc = _pa(), _pc()
-    value_text = pc.cast(pa.array(value), pa.string()).to_numpy(zero_copy_only=False)
-    denom_text = pc.cast(pa.array(denom[g.u]), pa.string()).to_numpy(
-        zero_copy_only=False
-    )
-    iso_u, iso_v = prepared.iso[g.u], prepared.iso[g.v]
-    suffix = (
-        "; " + iso_u + " trade with " + iso_v + " " + value_text
-        + " of its total " + denom_text + basis[g.u]
-    )  # fmt: skip
-    claims = (np.asarray(claims, dtype=object) + suffix).tolist()
-    for i, ev in merged.items():
-        merged[i] = (ev[0].replace(claim=(ev[0].claim or "") + str(suffix[i])), *ev[1:])
-    return _emit(
+    trade = (prepared.iso[g.u], prepared.iso[g.v], value, denom[g.u], basis[g.u])
+    n = len(g.u)
+    return _Block(
         TieKind.TRADE,
         True,
-        iso_u.tolist(),
-        iso_v.tolist(),
-        strength.tolist(),
-        value.tolist(),
-        TRADE_UNIT,
-        prepared.datasets,
-        r.src[g.rows].tolist(),
-        locators,
-        claims,
-        merged,
-        start,
-        end,
+        g.u,
+        g.v,
+        strength,
+        value,
+        EvidenceColumn.lazy(_LazyEvidence(r, g, prepared.datasets, trade), n),
     )
 
 
-def _nodes(prepared: _Prepared, year: int, used: set[str]) -> list[State]:
-    members = _members(prepared.states, year)
-    ccodes = _codes(members, "ccode")
+def _nodes(
+    prepared: _Prepared, year: int, used: np.ndarray
+) -> tuple[list[State], list[int]]:
+    """Return the nodes of ``year`` and their ISO3 ids (``used``: tie ends)."""
+    st = prepared.states
+    members = st.members(year)
+    ccodes = st.ccode[members]
     ids = _lookup(prepared, ccodes * 10_000 + year)
-    names = members["statenme"].astype(str).tolist()
-    ends = (
-        _codes(members, "endyear") * 10_000
-        + _codes(members, "endmonth") * 100
-        + _codes(members, "endday")
-    )
-    by_code: dict[str, list[tuple[int, int, str]]] = {}
+    names = [st.names[i] for i in members.tolist()]
+    ends = st.end[members]
+    by_id: dict[int, list[tuple[int, int, str]]] = {}
     for i, c, n, e in zip(
         ids.tolist(), ccodes.tolist(), names, ends.tolist(), strict=True
     ):
-        by_code.setdefault(str(prepared.iso[i]), []).append((e, c, n))
+        by_id.setdefault(i, []).append((e, c, n))
     states = []
-    for code, entries in by_code.items():
+    for i, entries in by_id.items():
         entries.sort()
         _, cow, name = entries[-1]  # the member on 31 December (or last) wins
         note = None
         if len(entries) > 1:
             others = ", ".join(f"{c} ({n})" for _, c, n in entries[:-1])
             note = f"also COW {others} in {year}: one ISO3 code that year"
-        states.append(State(code=code, name=name, cow=cow, note=note))
-    missing = sorted(used - set(by_code))
+        states.append(prepared.state(str(prepared.iso[i]), name, cow, note))
+    order = list(by_id)
+    missing = [i for i in used.tolist() if i not in by_id]  # sorted by code
     if missing:
-        states += _outsiders(prepared, year, missing)
-    return states
+        codes = [str(prepared.iso[i]) for i in missing]
+        states += _outsiders(prepared, year, codes)
+        order += missing
+    return states, order
 
 
 def _outsiders(prepared: _Prepared, year: int, codes: list[str]) -> list[State]:
@@ -984,9 +1038,9 @@ def _outsiders(prepared: _Prepared, year: int, codes: list[str]) -> list[State]:
     from middlepower.io.codes import to_iso3
 
     st = prepared.states
-    ccodes = _codes(st, "ccode")
+    ccodes = st.ccode
     iso = to_iso3(ccodes, "cown", year=np.full(len(ccodes), year))
-    names = st["statenme"].astype(str).tolist()
+    names = st.names
     found: dict[str, tuple[int, str]] = {}
     for code, c, n in zip(iso.tolist(), ccodes.tolist(), names, strict=True):
         if code is not None:
@@ -994,44 +1048,46 @@ def _outsiders(prepared: _Prepared, year: int, codes: list[str]) -> list[State]:
     out = []
     for code in codes:
         cow, name = found.get(code, (None, code))
-        out.append(
-            State(
-                code=code,
-                name=name,
-                cow=cow,
-                note=f"not a member of the COW state system in {year} (states2016)",
-            )
-        )
+        note = f"not a member of the COW state system in {year} (states2016)"
+        out.append(prepared.state(code, name, cow, note))
     return out
 
 
-@contextlib.contextmanager
-def _bulk() -> Any:
-    """Pause the cyclic garbage collector while building many objects.
-
-    Building a year's graph allocates hundreds of thousands of objects that
-    stay alive; without the pause, each generation-2 collection re-scans all
-    of them, which made construction several times slower.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+_KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 
 
 def _build(prepared: _Prepared, year: int) -> RelationGraph:
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    ties: list[Tie] = []
+    """Return the graph of ``year`` (columns to the checking fast constructor)."""
+    blocks = []
     for r in prepared.rows:
-        if r.kind is TieKind.TRADE:
-            ties += _ties_trade(r, year, prepared, start, end)
-        else:
-            ties += _ties_symmetric(r, year, prepared, start, end)
-    used = {t.source for t in ties} | {t.target for t in ties}
-    return RelationGraph(ties, _nodes(prepared, year, used), name=str(year))
+        make = _block_trade if r.kind is TieKind.TRADE else _block_symmetric
+        block = make(r, year, prepared)
+        if block is not None:
+            blocks.append(block)
+    none = np.empty(0, dtype=np.int64)
+    u = np.concatenate([none, *(b.u for b in blocks)])
+    v = np.concatenate([none, *(b.v for b in blocks)])
+    states, ids = _nodes(prepared, year, np.unique(np.concatenate([u, v])))
+    where = np.full(len(prepared.iso), -1, dtype=np.intp)
+    where[np.asarray(ids, dtype=np.intp)] = np.arange(len(ids))
+    sizes = [len(b.u) for b in blocks]
+    value = np.concatenate([np.empty(0), *(b.value for b in blocks)])
+    unit = np.full(len(value), None, dtype=object)
+    unit[~np.isnan(value)] = TRADE_UNIT
+    return RelationGraph._from_columns(
+        states,
+        source=where[u],
+        target=where[v],
+        kind=np.repeat([_KIND_CODE[b.kind] for b in blocks], sizes).astype(np.intp),
+        strength=np.concatenate([np.empty(0), *(b.strength for b in blocks)]),
+        directed=np.repeat([b.directed for b in blocks], sizes).astype(bool),
+        start=dt.date(year, 1, 1).toordinal(),
+        end=dt.date(year, 12, 31).toordinal(),
+        value=value,
+        unit=unit,
+        evidence=EvidenceColumn.concat([b.evidence for b in blocks]),
+        name=str(year),
+    )
 
 
 # -- public -----------------------------------------------------------------------
@@ -1096,8 +1152,7 @@ def graphs_for_years(
         totals=trade_totals,
         strengths=strengths,
     )
-    with _bulk():
-        return {y: _build(prepared, y) for y in prepared.years}
+    return {y: _build(prepared, y) for y in prepared.years}
 
 
 def graph_for_year(
@@ -1191,10 +1246,15 @@ def graph_for_year(
     summed).
 
     Construction: the tables are checked column-wise (codes through the
-    country-code tables, strengths in :math:`[0, 1]`, one-line claims), then
-    the :class:`~middlepower.Tie` and :class:`~middlepower.Evidence` objects
-    are built without re-validating each one (as ``model_construct`` does);
-    the tests check that they equal validated models.
+    country-code tables, strengths in :math:`[0, 1]`, one-line claims) and
+    each year's ties go to the graph as columns (ends, kind, strength, raw
+    value), which the graph checks again, vectorised, as it would check
+    :class:`~middlepower.Tie` objects. The measures read these columns; the
+    :class:`~middlepower.Tie` and :class:`~middlepower.Evidence` objects
+    (claims and row keys formatted from the source rows) are made on first
+    use of :attr:`~middlepower.RelationGraph.ties` (or an export), without
+    re-validating each one; the tests check that the graph is identical to
+    the one built from validated models.
 
     References
     ----------
