@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from middlepower import __version__
 from middlepower.analysis.compare import compare, report_row
 from middlepower.analysis.orderings import orderings
-from middlepower.analysis.report import assess
+from middlepower.analysis.report import assess, format_report
 from middlepower.analysis.sensitivity import sensitivity
 from middlepower.datasets._scenarios import list_scenarios, load_scenario
 from middlepower.exceptions import (
@@ -385,13 +385,21 @@ def _report(args: argparse.Namespace) -> int:
         label = sequence.label or scenario.name
         _write_out(args.out, payload, [report_row(label, report)])
         for caveat in report.caveats:
-            print(f"middlepower: caveat: {caveat.message}", file=sys.stderr)
+            print(f"middlepower: caveat: {_cli(caveat.message)}", file=sys.stderr)
     elif args.json:
         _print_json(payload)
     else:
         print(f"{scenario.title}\n")
-        print(report)
+        print(format_report(report, strict_hint=_STRICT_HINT))
     return 0
+
+
+_STRICT_HINT = "pass --strict to make it an error"
+
+
+def _cli(text: str) -> str:
+    """Return a caveat's text with the option of the command line, not the API's."""
+    return text.replace("pass strict=True to raise", _STRICT_HINT)
 
 
 def _compare(args: argparse.Namespace) -> int:

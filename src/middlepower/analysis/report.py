@@ -702,13 +702,16 @@ def _structure_readings(r: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
-def format_report(r: BalanceReport) -> str:
+def format_report(r: BalanceReport, *, strict_hint: str | None = None) -> str:
     """Return the aligned text table behind ``str(report)``.
 
     Parameters
     ----------
     r : BalanceReport
         The report.
+    strict_hint : str, optional
+        Said instead of "pass strict=True to raise" in the caveats (the
+        command line names its ``--strict`` flag).
 
     Returns
     -------
@@ -727,8 +730,11 @@ def format_report(r: BalanceReport) -> str:
     if r.caveats:
         lines += ["", "Caveats"]
         for caveat in r.caveats:
+            message = caveat.message
+            if strict_hint is not None:
+                message = message.replace("pass strict=True to raise", strict_hint)
             lines += textwrap.wrap(
-                caveat.message, width=88, initial_indent="! ", subsequent_indent="  "
+                message, width=88, initial_indent="! ", subsequent_indent="  "
             )
     lines.append("")
     head = f"{'#':>2}  {'date':<10}  {'partner':<7}  {'channel':<7}  {'weight':>6}"
