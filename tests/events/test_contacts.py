@@ -401,3 +401,19 @@ def test_keys_too_wide_to_pack_take_lexsort_and_agree(events, dedupe, direction)
     finally:
         module._KEY_BITS = saved
     pd.testing.assert_frame_equal(wide, packed)
+
+
+@settings(max_examples=40, deadline=None)
+@given(events=event_tables())
+def test_panel_dedupe_from_one_key_equals_the_general_path(events):
+    """Without details (a panel), the contacts come from one sorted value key
+    (no row order); they must equal the general path's, field by field."""
+    from middlepower.events._channels import ChannelLookup
+    from middlepower.events._contacts import dedupe_views, event_views
+
+    views = event_views(events, level=None, lookup=ChannelLookup.from_mapping())
+    fast = dedupe_views(views, "day", details=False)
+    general = dedupe_views(views, "day", details=False, members=True)
+    for field in ("focal", "partner", "day", "channel", "n_reports"):
+        np.testing.assert_array_equal(getattr(fast, field), getattr(general, field))
+    assert fast.member is None and general.member is not None

@@ -398,7 +398,10 @@ def _bits(radix: int) -> int:
 
 
 def sort_order(
-    parts: Sequence[tuple[npt.NDArray[Any], int, int]], stable: bool
+    parts: Sequence[tuple[npt.NDArray[Any], int, int]],
+    stable: bool,
+    *,
+    nearly_sorted: bool = False,
 ) -> tuple[IntArray, IntArray | None]:
     """Argsort by several integer keys, the first most significant.
 
@@ -411,6 +414,13 @@ def sort_order(
     :func:`unpack`) so that runs of equal keys are found with one
     comparison. Keys wider than 62 bits fall back to :func:`numpy.lexsort`
     (stable; no key returned).
+
+    ``nearly_sorted`` says that the rows are already in order but for short
+    runs (the contacts of one focal state and day, reordered by event id):
+    the packed keys are then sorted with numpy's stable sort (timsort for
+    int64), which finds the sorted runs and is about 3x faster there than
+    the default quicksort. The order is the same either way (the keys are
+    distinct).
     """
     n = parts[0][0].shape[0]
     width = sum(_bits(radix) for _, radix, _ in parts)
@@ -425,7 +435,7 @@ def sort_order(
     if width + index_bits <= _KEY_BITS:
         key <<= index_bits
         key |= np.arange(n, dtype=np.int64)
-        key.sort()
+        key.sort(kind="stable" if nearly_sorted else "quicksort")
         order = key & ((1 << index_bits) - 1)
         key >>= index_bits
         return order, key
@@ -501,6 +511,10 @@ def dedupe_views(
         (views.partner, n_states, 0),
         (views.channel, len(CHANNELS), 0),
     ]
+    if dedupe == "day" and not details and not members and n:
+        fast = _dedupe_by_key(views, parts, keys, espan, emin)
+        if fast is not None:
+            return fast
     if dedupe != "day":
         parts.append((keys, espan, emin))
     order1, key1 = sort_order(parts, stable=dedupe != "day")
@@ -550,6 +564,7 @@ def dedupe_views(
     order2, _ = sort_order(
         [(focal, n_states, 0), (day, span, dmin), (ev_min, espan, emin)],
         stable=True,
+        nearly_sorted=True,
     )
     member = None
     if members:
@@ -572,6 +587,67 @@ def dedupe_views(
         event_key=ev_sorted,
         event_min=None if ev_sorted is None else _decode(ev_sorted, decode, integer),
         member=member,
+    )
+
+
+def _dedupe_by_key(
+    views: Views,
+    parts: list[tuple[npt.NDArray[Any], int, int]],
+    keys: IntArray,
+    espan: int,
+    emin: int,
+) -> Contacts | None:
+    """:func:`dedupe_views` for a panel, from one sorted key (or ``None``).
+
+    When focal state, day, partner, channel and event key fit in one int64,
+    the packed keys are sorted as values: each contact is a run of equal
+    (focal, day, partner, channel) whose first event key is the smallest
+    (no row order, gather or ``reduceat`` needed), and the columns are
+    decoded from the key. Same contacts, in the same order, as the general
+    path without ``details`` and ``members``; ``None`` if the key is too wide.
+    """
+    width = sum(_bits(radix) for _, radix, _ in parts) + _bits(espan)
+    if width > _KEY_BITS:
+        return None
+    n = len(views)
+    key = np.zeros(n, dtype=np.int64)
+    for values, radix, offset in [*parts, (keys, espan, emin)]:
+        key <<= _bits(radix)
+        key |= values if not offset else values - offset
+    key.sort()
+    ev_bits = _bits(espan)
+    change = np.empty(n, dtype=bool)
+    change[0] = True
+    prefix = key >> ev_bits
+    np.not_equal(prefix[1:], prefix[:-1], out=change[1:])
+    del prefix
+    starts = np.flatnonzero(change)
+    del change
+    n_rep = np.diff(np.append(starts, n)).astype(np.int64)
+    first = key[starts]
+    del key, starts
+    radices = [(radix, offset) for _, radix, offset in parts]
+    focal, day, partner, channel, ev_min = unpack(first, [*radices, (espan, emin)])
+    del first
+    # contacts in (focal, day, partner, channel) order; reorder each (focal,
+    # day) run by smallest event id (nearly sorted: short runs)
+    (_, n_states, _), (_, span, dmin) = parts[0], parts[1]
+    order2, _ = sort_order(
+        [(focal, n_states, 0), (day, span, dmin), (ev_min, espan, emin)],
+        stable=True,
+        nearly_sorted=True,
+    )
+    return Contacts(
+        states=views.states,
+        focal=focal.astype(np.int32),
+        partner=partner[order2].astype(np.int32),
+        day=day.astype(np.int64),
+        channel=channel[order2].astype(np.int8),
+        n_reports=n_rep[order2],
+        level=None,
+        event_key=None,
+        event_min=None,
+        member=None,
     )
 
 
