@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -561,10 +561,12 @@ def dedupe_views(
         partner, channel = views.partner[first], views.channel[first]
         del first
     del key1, starts
-    order2, _ = sort_order(
-        [(focal, n_states, 0), (day, span, dmin), (ev_min, espan, emin)],
-        stable=True,
-        nearly_sorted=True,
+    order2, ordered = _in_contact_order(
+        views.states,
+        (focal, day, partner, channel, n_rep, ev_min),
+        radices,
+        espan,
+        emin,
     )
     member = None
     if members:
@@ -573,16 +575,11 @@ def dedupe_views(
         member = np.empty(n, dtype=np.int64)
         member[order1] = rank[np.cumsum(change) - 1]
     del order1, change
+    if not details and member is None:
+        return ordered
     ev_sorted = ev_min[order2] if details else None
-    # order2 only reorders contacts within a (focal state, day) run: focal
-    # and day are already in their final order
-    return Contacts(
-        states=views.states,
-        focal=focal.astype(np.int32),
-        partner=partner[order2].astype(np.int32),
-        day=day.astype(np.int64),
-        channel=channel[order2].astype(np.int8),
-        n_reports=n_rep[order2],
+    return replace(
+        ordered,
         level=None if lv is None else lv[order2],
         event_key=ev_sorted,
         event_min=None if ev_sorted is None else _decode(ev_sorted, decode, integer),
@@ -629,16 +626,40 @@ def _dedupe_by_key(
     radices = [(radix, offset) for _, radix, offset in parts]
     focal, day, partner, channel, ev_min = unpack(first, [*radices, (espan, emin)])
     del first
-    # contacts in (focal, day, partner, channel) order; reorder each (focal,
-    # day) run by smallest event id (nearly sorted: short runs)
-    (_, n_states, _), (_, span, dmin) = parts[0], parts[1]
+    return _in_contact_order(
+        views.states,
+        (focal, day, partner, channel, n_rep, ev_min),
+        radices,
+        espan,
+        emin,
+    )[1]
+
+
+def _in_contact_order(
+    states: tuple[str, ...],
+    columns: tuple[npt.NDArray[Any], ...],
+    radices: Sequence[tuple[int, int]],
+    espan: int,
+    emin: int,
+) -> tuple[IntArray, Contacts]:
+    """Contacts sorted by (focal, day, partner, channel) put in contact order.
+
+    ``columns`` are focal, day, partner, channel, reports and smallest event
+    key per contact; ``radices`` the (radix, offset) of focal and day first.
+    Each (focal state, day) run is reordered by smallest event key (nearly
+    sorted: short runs), so focal and day keep their order. Returns the
+    permutation (to carry other columns along) and the contacts, without
+    level, event ids or members.
+    """
+    focal, day, partner, channel, n_rep, ev_min = columns
+    (n_states, _), (span, dmin) = radices[0], radices[1]
     order2, _ = sort_order(
         [(focal, n_states, 0), (day, span, dmin), (ev_min, espan, emin)],
         stable=True,
         nearly_sorted=True,
     )
-    return Contacts(
-        states=views.states,
+    return order2, Contacts(
+        states=states,
         focal=focal.astype(np.int32),
         partner=partner[order2].astype(np.int32),
         day=day.astype(np.int64),
