@@ -14,7 +14,6 @@ from tests.io import formats as F
 from middlepower.exceptions import (
     DataFormatError,
     InvalidArgumentTypeError,
-    InvalidParameterError,
 )
 from middlepower.io import (
     alliance_obligations,
