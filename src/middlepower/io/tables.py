@@ -36,7 +36,6 @@ from middlepower._optional import import_optional
 from middlepower.exceptions import (
     DataFormatError,
     InvalidArgumentTypeError,
-    InvalidParameterError,
 )
 from middlepower.io._csv import Layout, PathLike, detect_layout, read_layout
 from middlepower.io._paths import reader_path
