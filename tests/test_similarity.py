@@ -27,6 +27,7 @@ import middlepower as mp
 from middlepower.cli import main
 from middlepower.exceptions import (
     DataFormatError,
+    InvalidArgumentTypeError,
     InvalidParameterError,
     UnknownStateError,
 )
@@ -480,7 +481,10 @@ def test_pandas_nullable_values_and_booleans() -> None:
     ],
 )
 def test_bad_arguments(kwargs: dict[str, Any], message: str) -> None:
-    with pytest.raises(InvalidParameterError, match=message):
+    # wrong types ("heavy", 3) are InvalidArgumentTypeError (a TypeError)
+    with pytest.raises(
+        (InvalidParameterError, InvalidArgumentTypeError), match=message
+    ):
         similarity(X3, **kwargs)
 
 
@@ -658,7 +662,7 @@ def test_portfolio_errors() -> None:
         alliance_portfolios(atop, 2012, states=pd.DataFrame({"ccode": [2]}))
     with pytest.raises(InvalidParameterError, match="COW state numbers"):
         alliance_portfolios(atop, 2012, states=["USA"])
-    with pytest.raises(InvalidParameterError, match="canonical alliance-obligations"):
+    with pytest.raises(InvalidArgumentTypeError, match="canonical alliance-obligat"):
         alliance_portfolios([1, 2], 2012)
 
 
