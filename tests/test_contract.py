@@ -1932,9 +1932,9 @@ CASES += [
     ),
     Case(
         "plot-balance-over-time-focal-absent",
-        lambda c: mpplot.balance_over_time(_panel(), focal="PRK"),
-        "UnknownStateError",
-        r"Unknown state code 'PRK' in the panel",
+        lambda c: mpplot.balance_over_time(_panel(), focal="BRA"),
+        "InvalidParameterError",
+        r"Focal state\(s\) 'BRA' have no row in the panel",
     ),
     Case(
         "plot-panel-over-time-none",
@@ -1944,9 +1944,9 @@ CASES += [
     ),
     Case(
         "plot-panel-over-time-focal-absent",
-        lambda c: mpplot.panel_over_time(_panel(), focal="PRK"),
-        "UnknownStateError",
-        r"Unknown state code 'PRK' in the panel",
+        lambda c: mpplot.panel_over_time(_panel(), focal="BRA"),
+        "InvalidParameterError",
+        r"Focal state\(s\) 'BRA' have no row in the panel",
     ),
     Case(
         "plot-panel-over-time-focal-int",
