@@ -291,3 +291,14 @@ def test_a_byte_undefined_in_cp1252_falls_back_to_latin1(tmp_path: Path) -> None
     path = tmp_path / "rivals.csv"
     path.write_bytes(b"ccode1,ccode2,start,end,name\n2,710,1949,1972,\x8dx\n")
     assert len(read_rivalries(path)) == 1
+
+
+def test_an_invalid_utf8_byte_in_a_bad_gdelt_row_is_named(tmp_path: Path) -> None:
+    """Found by the fuzzing above: pyarrow decodes a bad row before handing it
+    over, so an invalid byte there escaped as an unraisable UnicodeDecodeError."""
+    lines = GDELT.split(b"\n")
+    lines[2] = lines[2][:40] + b"\x92\tx"
+    path = tmp_path / "20250606.export.CSV"
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(DataFormatError, match=r"line 3: the file is not UTF-8 text"):
+        read_gdelt(path)

@@ -557,6 +557,10 @@ def _parse(
     import pyarrow as pa
     import pyarrow.csv as pv
 
+    if on_bad_row is not None and codecs.lookup(layout.encoding).name == "utf-8":
+        # pyarrow decodes a bad row's text before calling on_bad_row: an
+        # invalid UTF-8 byte there would escape as an unraisable error
+        _check_utf8(source, data)
     read = pv.ReadOptions(
         column_names=list(layout.names),
         skip_rows=1 if layout.skip_header and data is None else 0,
@@ -580,6 +584,21 @@ def _parse(
         )
     except pa.ArrowInvalid as err:
         raise _explain_arrow_error(source, layout, str(err)) from err
+
+
+def _check_utf8(source: _Source, data: bytes | None) -> None:
+    """Raise a DataFormatError naming the line of the first invalid UTF-8 byte."""
+    raw = data if data is not None else source.raw()
+    if raw.isascii():
+        return
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DataFormatError(
+            source.label,
+            f"the file is not UTF-8 text (invalid UTF-8 byte {raw[err.start]:#04x})",
+            line=raw.count(b"\n", 0, err.start) + 1 if data is None else None,
+        ) from None
 
 
 _COLUMN_ERROR = re.compile(r"In CSV column #(\d+): .*?conversion error to (\w+)")
