@@ -13,6 +13,8 @@ import pytest
 import middlepower as mp
 from middlepower.cli import main
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
@@ -130,6 +132,18 @@ def test_python_dash_m() -> None:
 
 #: (argv, exit status, fragment of the one-line message). Status 2: the command
 #: line is wrong; status 1: the data are. Files are written by _files().
+EVENTS = [
+    "events",
+    "--format",
+    "icews",
+    "--poles",
+    "USA",
+    "CHN",
+    "--alignment",
+    "korea-2025",
+    "--out",
+    "p.csv",
+]
 CLI_ERRORS: list[tuple[list[str], int, str]] = [
     (["report", "--half-life", "0"], 2, "--half-life must be > 0, got 0"),
     (["report", "--half-life", "nan"], 2, "--half-life must be > 0, got nan"),
@@ -170,6 +184,67 @@ CLI_ERRORS: list[tuple[list[str], int, str]] = [
     (["report", "{typo}"], 1, "did you mean 'CHN'?"),
     (["report", "{folder}"], 1, "is a folder, not a scenario JSON file"),
     (["report", "--out", "{folder}/no/such/r.json"], 1, "cannot use file"),
+    # graph, similarity, events (data files; see _files)
+    (["graph", "--year", "2012", "--alliances", "nope.csv"], 1, "File 'nope.csv'"),
+    (["graph", "--year", "2012", "--atop", "{folder}"], 1, "is a folder, not a file"),
+    (["graph", "--year", "2012", "--strengths", "nope.csv"], 1, "does not exist"),
+    (["graph", "--year", "2012", "--strengths", "{folder}"], 1, "is a folder"),
+    (["graph", "--year", "2012", "--rivalries", "{garbage}"], 1, "header is not"),
+    (["graph", "--year", "3000"], 1, "Year 3000 is outside 1400-2100"),
+    (["graph", "--year", "x"], 2, "argument --year: invalid int value: 'x'"),
+    (["graph", "--year", "2012", "--out", "g.txt"], 2, "must end in .json or"),
+    (["similarity", "--alliances", "nope.csv", "--year", "2012"], 1, "does not exist"),
+    (["similarity", "--alliances", "{folder}", "--year", "2012"], 1, "is a folder"),
+    (
+        ["similarity", "--alliances", "{atop}", "--year", "2012", "--out", "m.txt"],
+        2,
+        "--out must end in .json or .csv, got 'm.txt'",
+    ),
+    (
+        ["similarity", "--alliances", "{atop}", "--year", "2012", "--method", "tau"],
+        2,
+        "argument --method: invalid choice: 'tau'",
+    ),
+    (
+        ["similarity", "--alliances", "{atop}", "--year", "2012", "--states", "x.csv"],
+        1,
+        "File 'x.csv' does not exist",
+    ),
+    (["similarity", "--alliances", "{atop}", "--year", "1700"], 1, "no alliance rows"),
+    ([*EVENTS, "nope.tab"], 1, "Event file 'nope.tab' does not exist."),
+    ([*EVENTS, "{folder}"], 1, "is a folder, not a file"),
+    ([*EVENTS, "{garbage}"], 1, "garbage.json, line 1: not tab-separated"),
+    ([*EVENTS[:-2], "--out", "p.txt", "{icews}"], 2, "--out must end in .parquet"),
+    ([*EVENTS, "--freq", "fortnight", "{icews}"], 2, "--freq: Unknown frequency"),
+    ([*EVENTS, "--freq", "ME", "{icews}"], 2, "--freq: "),
+    ([*EVENTS, "--min-contacts", "0", "{icews}"], 2, "--min-contacts must be a"),
+    ([*EVENTS, "--min-contacts", "x", "{icews}"], 2, "argument --min-contacts"),
+    (
+        [*EVENTS[:5], *EVENTS[6:], "{icews}"],
+        2,
+        "--poles must name at least two states, got ['USA']",
+    ),
+    (
+        [EVENTS[0], "--format", "tab", *EVENTS[3:], "{icews}"],
+        2,
+        "argument --format: invalid choice: 'tab'",
+    ),
+    ([*EVENTS, "--mapping", "nope.csv", "{icews}"], 1, "Channel mapping file 'nope"),
+    (
+        [*EVENTS[:-4], "--alignment", "nope.json", "--out", "p.csv", "{icews}"],
+        1,
+        "Alignment file 'nope.json' does not exist.",
+    ),
+    (
+        [*EVENTS[:-4], "--alignment", "{garbage}", "--out", "p.csv", "{icews}"],
+        1,
+        "garbage.json: is not valid JSON",
+    ),
+    (
+        [EVENTS[0], "--format", "canonical", *EVENTS[3:], "{icews}"],
+        1,
+        "cannot be read as a canonical event table",
+    ),
 ]
 
 
@@ -191,6 +266,10 @@ def _files(tmp_path: Path) -> dict[str, str]:
     typo = tmp_path / "typo.json"
     typo.write_text(json.dumps(data), encoding="utf-8")
     return {
+        "atop": str(ROOT / "tests" / "data" / "io" / "atop_alliance_cut.csv"),
+        "icews": str(
+            ROOT / "tests" / "data" / "events" / "icews.events.2018.sample.tab"
+        ),
         "garbage": str(garbage),
         "invalid": str(invalid),
         "typo": str(typo),

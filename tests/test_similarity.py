@@ -27,6 +27,7 @@ import middlepower as mp
 from middlepower.cli import main
 from middlepower.exceptions import (
     DataFormatError,
+    InvalidArgumentTypeError,
     InvalidParameterError,
     UnknownStateError,
 )
@@ -480,7 +481,10 @@ def test_pandas_nullable_values_and_booleans() -> None:
     ],
 )
 def test_bad_arguments(kwargs: dict[str, Any], message: str) -> None:
-    with pytest.raises(InvalidParameterError, match=message):
+    # wrong types ("heavy", 3) are InvalidArgumentTypeError (a TypeError)
+    with pytest.raises(
+        (InvalidParameterError, InvalidArgumentTypeError), match=message
+    ):
         similarity(X3, **kwargs)
 
 
@@ -658,7 +662,7 @@ def test_portfolio_errors() -> None:
         alliance_portfolios(atop, 2012, states=pd.DataFrame({"ccode": [2]}))
     with pytest.raises(InvalidParameterError, match="COW state numbers"):
         alliance_portfolios(atop, 2012, states=["USA"])
-    with pytest.raises(InvalidParameterError, match="canonical alliance-obligations"):
+    with pytest.raises(InvalidArgumentTypeError, match="canonical alliance-obligat"):
         alliance_portfolios([1, 2], 2012)
 
 
@@ -1013,7 +1017,6 @@ def test_cli_prints_csv_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (["--year", "1700"], "no alliance rows in 1700"),
         (["--year", "2012", "--coding", "cow"], "coding='cow' is the COW ladder"),
-        (["--year", "2012", "--out", "sim.txt"], "--out must end in .csv or .json"),
     ],
 )
 def test_cli_errors_are_one_line(
@@ -1023,6 +1026,14 @@ def test_cli_errors_are_one_line(
     assert code == 1 and out == ""
     assert err.startswith("middlepower: error: ") and message in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_cli_out_extension_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["similarity", "--alliances", CUT, "--year", "2012", "--out", "sim.txt"])
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and err.count("\n") == 1
+    assert "--out must end in .json or .csv, got 'sim.txt'" in err
 
 
 def test_cli_rejects_a_file_that_is_not_an_alliance_file(

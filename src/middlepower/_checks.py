@@ -42,8 +42,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from middlepower.exceptions import (
+    DataFormatError,
     InvalidArgumentTypeError,
     InvalidParameterError,
+    MissingFileError,
     UnregisteredCodeError,
 )
 
@@ -59,6 +61,8 @@ __all__ = [
     "check_code",
     "check_code_list",
     "check_day",
+    "check_file",
+    "check_focal",
     "check_graph",
     "check_int",
     "check_kind_weights",
@@ -78,6 +82,7 @@ __all__ = [
     "check_str",
     "check_type",
     "check_universe",
+    "check_years",
     "closest",
     "registry_codes",
     "show",
@@ -109,12 +114,15 @@ def show(value: object) -> str:
     Examples
     --------
     >>> from middlepower._checks import show
-    >>> show(42), show("abc"), show(None)
-    ('int 42', "str 'abc'", 'None')
+    >>> show(42), show("abc"), show(None), show(np.zeros((2, 3)))
+    ('int 42', "str 'abc'", 'None', 'ndarray of shape (2, 3)')
     """
     if value is None:
         return "None"
-    return f"{type(value).__name__} {_REPR.repr(value)}"
+    shape = getattr(value, "shape", None)
+    if isinstance(shape, tuple) and not isinstance(value, numbers.Number | np.generic):
+        return f"{type(value).__name__} of shape {shape}"
+    return f"{type(value).__name__} {' '.join(_REPR.repr(value).split())}"
 
 
 def _fail_type(name: str, expected: str, value: object) -> InvalidArgumentTypeError:
@@ -908,6 +916,135 @@ def check_path(value: object, name: str) -> str:
         if isinstance(out, str):
             return out
     raise _fail_type(name, "a path (str or os.PathLike)", value)
+
+
+def check_file(value: object, name: str = "path", what: str = "File") -> str:
+    """Return the text of the path of an existing file (not a folder).
+
+    A zip archive (a name ending in ``.zip``) must also be readable as one.
+
+    Parameters
+    ----------
+    value : object
+        The argument (``str`` or ``os.PathLike``).
+    name : str, optional (default="path")
+        The argument's name.
+    what : str, optional (default="File")
+        What the file is, for the message of a missing file.
+
+    Returns
+    -------
+    str
+        ``os.fspath(value)``.
+
+    Raises
+    ------
+    InvalidArgumentTypeError
+        For anything but a path.
+    MissingFileError
+        If nothing exists at the path.
+    DataFormatError
+        If it is a folder, or a ``.zip`` that is not a zip archive.
+
+    Examples
+    --------
+    >>> from middlepower._checks import check_file
+    >>> check_file("no/such/file.csv")
+    Traceback (most recent call last):
+    ...
+    middlepower.exceptions.MissingFileError: File 'no/such/file.csv' does not exist.
+    """
+    path = check_path(value, name)
+    if not os.path.exists(path):
+        raise MissingFileError(path, what)
+    if os.path.isdir(path):
+        raise DataFormatError(path, "is a folder, not a file")
+    if path.lower().endswith(".zip"):
+        import zipfile
+
+        if not zipfile.is_zipfile(path):
+            raise DataFormatError(path, "not a readable zip archive")
+    return path
+
+
+def check_years(value: object, name: str = "years") -> tuple[int, ...] | None:
+    """Return ``value`` as a tuple of integer years, or ``None``.
+
+    Parameters
+    ----------
+    value : object
+        ``None`` or an iterable of integers (a bare number or string is
+        rejected; numpy integers are accepted, bools and floats are not).
+    name : str, optional (default="years")
+        The argument's name.
+
+    Returns
+    -------
+    tuple of int or None
+        The years.
+
+    Examples
+    --------
+    >>> from middlepower._checks import check_years
+    >>> check_years(range(2010, 2013))
+    (2010, 2011, 2012)
+    >>> check_years(2012)
+    Traceback (most recent call last):
+    ...
+    middlepower.exceptions.InvalidArgumentTypeError: years must be a sequence of
+    integer years or None, got int 2012.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise _fail_type(name, "a sequence of integer years or None", value)
+    out = []
+    for year in value:
+        if isinstance(year, bool | np.bool_) or not isinstance(year, numbers.Integral):
+            raise InvalidArgumentTypeError(
+                f"{name} must hold integer years, got {show(year)}."
+            )
+        out.append(int(year))
+    return tuple(out)
+
+
+def check_focal(value: object, name: str = "focal") -> str | tuple[str, ...] | None:
+    """Return ``value`` if it is ``None``, a state code or a sequence of codes.
+
+    Parameters
+    ----------
+    value : object
+        The argument.
+    name : str, optional (default="focal")
+        The argument's name.
+
+    Returns
+    -------
+    str or tuple of str or None
+        ``value`` (a sequence as a tuple).
+
+    Examples
+    --------
+    >>> from middlepower._checks import check_focal
+    >>> check_focal("KOR"), check_focal(["KOR", "JPN"]), check_focal(None)
+    ('KOR', ('KOR', 'JPN'), None)
+    >>> check_focal(5)
+    Traceback (most recent call last):
+    ...
+    middlepower.exceptions.InvalidArgumentTypeError: focal must be a state code,
+    a sequence of them or None, got int 5.
+    """
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes | Mapping) or not isinstance(value, Iterable):
+        raise _fail_type(name, "a state code, a sequence of them or None", value)
+    out = tuple(value)
+    for item in out:
+        if not isinstance(item, str):
+            raise InvalidArgumentTypeError(
+                f"{name} must hold state code strings, got {show(item)}."
+            )
+    return out
 
 
 def check_day(value: object, name: str = "day") -> dt.date:

@@ -28,15 +28,18 @@ from typing import Any, NoReturn
 from pydantic import ValidationError
 
 from middlepower import __version__
+from middlepower._checks import check_file
 from middlepower.analysis.compare import compare, report_row
 from middlepower.analysis.orderings import orderings
 from middlepower.analysis.report import assess, format_report
 from middlepower.analysis.sensitivity import sensitivity
 from middlepower.datasets._scenarios import list_scenarios, load_scenario
 from middlepower.exceptions import (
+    DataFormatError,
     InvalidParameterError,
     MiddlePowerError,
     MiddlePowerWarning,
+    MissingFileError,
 )
 from middlepower.graph import RelationGraph
 from middlepower.kernels.sequence import SCHEMES
@@ -288,10 +291,6 @@ def _similarity(args: argparse.Namespace) -> int:
         similarity,
     )
 
-    if args.out is not None and not args.out.endswith((".csv", ".json")):
-        raise InvalidParameterError(
-            f"--out must end in .csv or .json, not {args.out!r}."
-        )
     table = alliance_obligations(args.alliances, years=[args.year])
     if len(table) == 0:
         raise InvalidParameterError(
@@ -573,6 +572,10 @@ def _graph(args: argparse.Namespace) -> int:
         )
     from middlepower.io.yearly import graph_for_year
 
+    for name, _ in _GRAPH_SOURCES:
+        path = getattr(args, name.replace("-", "_"))
+        if path is not None:
+            check_file(path, f"--{name}")
     g = graph_for_year(
         args.year,
         alliances=args.alliances,
@@ -690,6 +693,19 @@ def _add_events_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def _read_canonical(path: str) -> Any:
+    """Read a canonical event table (Parquet or CSV); errors name the file."""
+    try:
+        return _read_canonical_file(path)
+    except MiddlePowerError:
+        raise
+    except (ValueError, OSError, KeyError) as err:
+        problem = " ".join(str(err).split())
+        raise DataFormatError(
+            path, f"cannot be read as a canonical event table ({problem})"
+        ) from None
+
+
+def _read_canonical_file(path: str) -> Any:
     import pandas as pd
 
     if path.endswith((".parquet", ".pq")):
@@ -707,6 +723,12 @@ def _read_canonical(path: str) -> Any:
         keep_default_na=False,
         na_values={"mode": [""], "intensity": [""], "mentions": [""]},
     )
+    if "date" not in frame.columns:
+        raise DataFormatError(
+            path,
+            "the table lacks columns of the canonical event table",
+            missing=["date"],
+        )
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
 
@@ -734,6 +756,8 @@ def _load_alignment(spec: str) -> Any:
     if not os.path.exists(spec):
         if spec in list_scenarios():
             return RelationGraph.from_scenario(load_scenario(spec))
+        if spec.lower().endswith(_ALIGNMENT_SUFFIXES) or os.sep in spec:
+            raise MissingFileError(spec, "Alignment file")
         raise MiddlePowerError(
             f"--alignment {spec!r} is neither a file nor a bundled scenario "
             f"({', '.join(list_scenarios())})"
@@ -741,17 +765,26 @@ def _load_alignment(spec: str) -> Any:
     lower = spec.lower()
     if lower.endswith(".graphml"):
         return RelationGraph.read_graphml(spec)
+    if os.path.isdir(spec):
+        raise DataFormatError(spec, "is a folder, not an alignment file")
     if lower.endswith(".json"):
         with open(spec, encoding="utf-8") as fh:
             text = fh.read()
-        data = json.loads(text)
+        try:
+            data = json.loads(text)
+        except ValueError as err:
+            raise DataFormatError(spec, f"is not valid JSON ({err})") from None
         if isinstance(data, dict) and "nodes" in data:
             return RelationGraph.from_json(text)
         return RelationGraph.from_scenario(load_scenario(spec))
-    if lower.endswith((".parquet", ".pq")):
-        return pd.read_parquet(spec)
-    if lower.endswith(".csv"):
-        return pd.read_csv(spec)
+    try:
+        if lower.endswith((".parquet", ".pq")):
+            return pd.read_parquet(spec)
+        if lower.endswith(".csv"):
+            return pd.read_csv(spec)
+    except (ValueError, OSError) as err:
+        problem = " ".join(str(err).split())
+        raise DataFormatError(spec, f"cannot be read as a table ({problem})") from None
     raise MiddlePowerError(
         f"--alignment {spec!r}: expected a .json or .graphml graph, a .csv or "
         ".parquet table of pole shares, or a scenario name"
@@ -803,18 +836,10 @@ def _events(args: argparse.Namespace) -> int:
     from middlepower.events import balance_panel
 
     for path in args.files:
-        if not os.path.exists(path):
-            raise MiddlePowerError(f"no such event file: {path!r}")
-    if os.path.splitext(args.out)[1].lower() not in (
-        ".parquet",
-        ".pq",
-        ".csv",
-        ".json",
-    ):
-        raise MiddlePowerError(f"--out {args.out!r}: expected .parquet, .csv or .json")
-    from middlepower.events._panel import check_freq
-
-    check_freq(args.freq)  # fail before reading the files
+        if not any(ch in path for ch in "*?["):  # glob patterns are expanded later
+            check_file(path, "FILE", "Event file")
+    if args.mapping is not None:
+        check_file(args.mapping, "--mapping", "Channel mapping file")
     reader = _event_reader(args.fmt)
     alignment = _load_alignment(args.alignment)
     level = None if "all" in args.level else tuple(args.level)
@@ -833,7 +858,12 @@ def _events(args: argparse.Namespace) -> int:
     if args.dask:
         dd: Any = importlib.import_module("dask.dataframe")
         distributed: Any = importlib.import_module("distributed")
-        cluster = distributed.LocalCluster() if args.dask == "local" else None
+        # the dashboard on a free port: 8787 may be taken by another cluster
+        cluster = (
+            distributed.LocalCluster(dashboard_address=":0")
+            if args.dask == "local"
+            else None
+        )
         with distributed.Client(cluster or args.dask) as client:
             print(f"dask: {client.dashboard_link}", file=sys.stderr)
             events = dd.from_map(reader, list(args.files))
@@ -923,9 +953,32 @@ FLAG_RULES: dict[str, tuple[str, _Rule, frozenset[str] | None]] = {
             if os.path.splitext(v)[1].lower() in (".json", ".csv")
             else "must end in .json or .csv"
         ),
-        _TABLES,
+        _TABLES | {"similarity"},
     ),
+    "min_contacts": ("--min-contacts", _at_least_one, frozenset({"events"})),
 }
+
+_ALIGNMENT_SUFFIXES = (".json", ".graphml", ".csv", ".parquet", ".pq")
+_PANEL_SUFFIXES = (".parquet", ".pq", ".csv", ".json")
+
+
+def _check_event_flags(args: argparse.Namespace) -> None:
+    """Exit with status 2 for an ``events`` flag that argparse cannot check."""
+    from middlepower._checks import check_pole_codes
+    from middlepower.events._panel import check_freq
+
+    if os.path.splitext(args.out)[1].lower() not in _PANEL_SUFFIXES:
+        _usage_error(
+            args, f"--out must end in .parquet, .csv or .json, got {args.out!r}"
+        )
+    try:
+        check_freq(args.freq)
+    except MiddlePowerError as err:
+        _usage_error(args, f"--freq: {str(err).removesuffix('.')}")
+    try:
+        check_pole_codes(args.poles)
+    except MiddlePowerError as err:
+        _usage_error(args, f"--{err}".removesuffix("."))
 
 
 def _rules(args: argparse.Namespace) -> dict[str, tuple[str, _Rule]]:
@@ -963,6 +1016,8 @@ def _check_flags(args: argparse.Namespace) -> None:
         problem = rule(value)
         if problem:
             _usage_error(args, f"{flag} {problem}, got {_shown(value)}")
+    if getattr(args, "command", None) == "events":
+        _check_event_flags(args)
 
 
 def _flag_of(err: BaseException, args: argparse.Namespace) -> str | None:

@@ -56,6 +56,15 @@ except ImportError as err:  # pragma: no cover - depends on the extra
         "middlepower.plot needs matplotlib: pip install 'middlepower[plot]'"
     ) from err
 
+from middlepower._checks import (
+    check_bool,
+    check_focal,
+    check_mapping,
+    check_optional_str,
+    check_seed,
+    check_str,
+    show,
+)
 from middlepower.analysis.compare import COLUMNS, Comparison
 from middlepower.analysis.orderings import OrderingsResult
 from middlepower.analysis.report import BalanceReport
@@ -165,7 +174,9 @@ def _axes(ax: Axes | None, figsize: tuple[float, float] = (6.4, 4.8)) -> Axes:
     """Return ``ax``, or the Axes of a new constrained :class:`NotebookFigure`."""
     if ax is not None:
         if not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None, not {ax!r}.")
+            raise InvalidArgumentTypeError(
+                f"ax must be a matplotlib Axes or None, got {show(ax)}."
+            )
         return ax
     fig = NotebookFigure(figsize=figsize, layout="constrained")
     return fig.add_subplot()
@@ -173,9 +184,8 @@ def _axes(ax: Axes | None, figsize: tuple[float, float] = (6.4, 4.8)) -> Axes:
 
 def _check_type(value: object, expected: type, name: str, hint: str) -> None:
     if not isinstance(value, expected):
-        raise TypeError(
-            f"{name} must be a {expected.__name__} ({hint}), "
-            f"not {type(value).__name__}."
+        raise InvalidArgumentTypeError(
+            f"{name} must be a {expected.__name__} ({hint}), got {show(value)}."
         )
 
 
@@ -269,6 +279,8 @@ def relation_graph(
     >>> ax.figure.savefig(io.BytesIO(), format="png")  # or a file name
     """
     _check_type(graph, RelationGraph, "graph", "build one with mp.RelationGraph")
+    check_mapping(pos, "pos")
+    seed = check_seed(seed, generator=False)
     if day is not None:
         graph = graph.at(day)
     codes = graph.codes
@@ -895,6 +907,7 @@ def balance_over_time(
     >>> [line.get_label() for line in ax.lines[:1]], ax.get_ylabel()
     (['KOR'], 'tilt')
     """
+    frustration = check_bool(frustration, "frustration")
     if _is_frame(graphs):
         return panel_over_time(
             graphs, focal=focal, measure=measure, counts=counts, ax=ax
@@ -913,9 +926,9 @@ def balance_over_time(
 
         graphs = load_signed_interstate()
     if not isinstance(graphs, Mapping):
-        raise TypeError(
-            "graphs must be a mapping of window to signed graph, not "
-            f"{type(graphs).__name__}."
+        raise InvalidArgumentTypeError(
+            "graphs must be a mapping of window to signed graph, or a balance "
+            f"panel, got {show(graphs)}."
         )
     if not graphs:
         raise InvalidParameterError("balance_over_time needs at least one graph.")
@@ -1045,10 +1058,12 @@ def panel_over_time(
     [3.0, 2.0]
     """
     if not _is_frame(panel):
-        raise TypeError(
-            "panel must be a pandas DataFrame from balance_panel, not "
-            f"{type(panel).__name__}."
+        raise InvalidArgumentTypeError(
+            f"panel must be a pandas DataFrame from balance_panel, got {show(panel)}."
         )
+    focal = check_focal(focal)
+    measure = check_str(measure, "measure")
+    counts = check_bool(counts, "counts")
     need = ["focal", "period", measure] + (["n_contacts"] if counts else [])
     missing = [c for c in need if c not in panel.columns]
     if missing:
@@ -1224,6 +1239,8 @@ def measures_over_years(
     >>> len(ax.lines), [t.get_text() for t in ax.texts]
     (3, ['KOR-RUS treaty'])
     """
+    check_str(ylabel, "ylabel")
+    check_optional_str(title, "title")
     if not isinstance(series, Mapping):
         raise InvalidArgumentTypeError(
             "series must be a mapping {label: {year: value}}, not "

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from middlepower._checks import check_code_list, check_graph
 from middlepower.exceptions import (
     InvalidGraphError,
     InvalidParameterError,
@@ -534,7 +535,8 @@ def check_poles(graph: RelationGraph, poles: Sequence[str]) -> tuple[str, ...]:
             f"poles must be a sequence of state codes such as ('USA', 'CHN'), not the "
             f"string {poles!r}."
         )
-    out = tuple(poles)
+    check_graph(graph)
+    out = check_code_list(poles, "poles")
     if len(out) < 2:
         raise InvalidParameterError(f"At least two poles are needed, got {list(out)}.")
     if len(set(out)) != len(out):

@@ -165,9 +165,7 @@ def test_csv_output_and_outgoing(capsys, tmp_path, files):
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--out", "panel.xlsx"], "expected .parquet, .csv or .json"),
         (["--alignment", "atlantis"], "neither a file nor a bundled scenario"),
-        (["--freq", "ME"], "does not mark period starts"),
         ([], "Unknown state code 'PRK'"),  # the default: unaligned partners raise
     ],
 )
@@ -197,6 +195,24 @@ def test_errors_are_one_line(capsys, tmp_path, files, extra, message):
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--out", "panel.xlsx"], "--out must end in .parquet, .csv or .json"),
+        (["--freq", "ME"], "--freq: "),
+        (["--poles", "USA"], "--poles must name at least two states"),
+    ],
+)
+def test_bad_flags_exit_2_before_reading(capsys, tmp_path, files, extra, message):
+    _, paths = files
+    argv = [*paths[:1], "--format", "canonical", "--poles", "USA", "CHN"]
+    argv += ["--alignment", "korea-2025", "--out", tmp_path / "p.parquet", *extra]
+    with pytest.raises(SystemExit) as info:
+        main(["events", *map(str, argv)])
+    _, err = capsys.readouterr()
+    assert info.value.code == 2 and err.count("\n") == 1 and message in err
+
+
 def test_missing_event_file(capsys, tmp_path):
     code, _, err = run(
         capsys,
@@ -212,7 +228,7 @@ def test_missing_event_file(capsys, tmp_path):
         "--out",
         tmp_path / "p.csv",
     )
-    assert code == 1 and "no such event file" in err
+    assert code == 1 and "Event file" in err and "does not exist" in err
 
 
 def test_real_icews_file(capsys, tmp_path):

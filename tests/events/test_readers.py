@@ -26,7 +26,11 @@ from middlepower.events._readers import (
     read_icews,
     read_polecat,
 )
-from middlepower.exceptions import DataFormatError, InvalidParameterError
+from middlepower.exceptions import (
+    DataFormatError,
+    InvalidParameterError,
+    MissingFileError,
+)
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "events"
 ICEWS_SAMPLE = SAMPLE / "icews.events.2018.sample.tab"
@@ -412,8 +416,10 @@ def test_gdelt_wrong_files(tmp_path: Path) -> None:
 
 
 def test_paths_that_name_no_file(tmp_path: Path) -> None:
-    with pytest.raises(InvalidParameterError, match="No such file"):
+    with pytest.raises(MissingFileError, match=r"Event file '.*missing\.CSV' does not"):
         read_gdelt(tmp_path / "missing.CSV")
+    with pytest.raises(DataFormatError, match="is a folder, not an event file"):
+        read_gdelt(tmp_path)
     with pytest.raises(InvalidParameterError, match="No file matches the pattern"):
         read_icews(str(tmp_path / "*.tab"))
     with pytest.raises(InvalidParameterError, match="empty list"):

@@ -70,7 +70,7 @@ def test_no_sources_prints_the_state_system(capsys: pytest.CaptureFixture[str]) 
             ["--rivalries", str(DATA / "atop_alliance_cut.csv")],
             "header is not a rivalry",
         ),
-        (["--trade", "missing.csv"], "No such file"),
+        (["--trade", "missing.csv"], "File 'missing.csv' does not exist"),
         (["--strengths", str(DATA / "tss_rivalries.csv")], "kind, code, strength"),
     ],
 )

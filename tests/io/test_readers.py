@@ -9,7 +9,11 @@ import pandas as pd
 import pytest
 from tests.io import formats as F
 
-from middlepower.exceptions import DataFormatError, InvalidParameterError
+from middlepower.exceptions import (
+    DataFormatError,
+    InvalidArgumentTypeError,
+    InvalidParameterError,
+)
 from middlepower.io import (
     read_atop,
     read_cow_alliances,
@@ -383,7 +387,7 @@ def test_pathlike_and_bad_path_types(tmp_path: Path) -> None:
     src = DATA / "tss_rivalries.csv"
     copy = shutil.copy(src, tmp_path / "x.csv")
     assert read_rivalries(str(copy)).equals(read_rivalries(Path(copy)))
-    with pytest.raises(InvalidParameterError, match="path"):
+    with pytest.raises(InvalidArgumentTypeError, match="path"):
         read_rivalries(42)  # type: ignore[arg-type]
     with pytest.raises(FileNotFoundError):
         read_rivalries(tmp_path / "missing.csv")

@@ -11,7 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.io import formats as F
 
-from middlepower.exceptions import DataFormatError, InvalidParameterError
+from middlepower.exceptions import (
+    DataFormatError,
+    InvalidArgumentTypeError,
+)
 from middlepower.io import (
     alliance_obligations,
     contiguity_years,
@@ -122,7 +125,7 @@ def test_dataframe_sources_equal_path_sources(tmp_path: Path) -> None:
     assert alliance_obligations(bare)[list(OBLIGATIONS)].equals(
         by_path[list(OBLIGATIONS)]
     )
-    with pytest.raises(InvalidParameterError, match="path or a pandas DataFrame"):
+    with pytest.raises(InvalidArgumentTypeError, match="path or a pandas DataFrame"):
         alliance_obligations(42)  # type: ignore[arg-type]
     with pytest.raises(DataFormatError, match="header is not an alliance file"):
         alliance_obligations(DATA / "tss_rivalries.csv")

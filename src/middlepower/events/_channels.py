@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from middlepower._checks import check_file
 from middlepower._optional import import_optional
 from middlepower.events._schema import EventTableError
 from middlepower.exceptions import InvalidParameterError
@@ -111,7 +112,7 @@ def load_channel_map(mapping: Any = None) -> Any:
         where = "channels.csv (bundled)"
         offset = 2
     elif isinstance(mapping, str | os.PathLike):
-        where = os.fspath(mapping)
+        where = check_file(mapping, "mapping", "Channel mapping file")
         try:
             table = pd.read_csv(where, dtype=str, keep_default_na=False)
         except (OSError, ValueError) as err:

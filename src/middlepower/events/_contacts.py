@@ -25,17 +25,22 @@ rows or groups, memory linear in the events.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 
+from middlepower._checks import check_focal, show
 from middlepower._optional import import_optional
 from middlepower.events._channels import CHANNELS, ChannelLookup
 from middlepower.events._schema import LEVELS, EventTableError, check_event_table
-from middlepower.exceptions import EmptySequenceError, InvalidParameterError
+from middlepower.exceptions import (
+    EmptySequenceError,
+    InvalidArgumentTypeError,
+    InvalidParameterError,
+)
 from middlepower.models import Channel, Contact, ContactSequence, Evidence
 
 __all__ = [
@@ -85,6 +90,11 @@ def check_levels(level: LevelArg) -> tuple[str, ...] | None:
     """Validate the ``level`` argument: a level, several, or ``None`` for all."""
     if level is None:
         return None
+    if not isinstance(level, str | Iterable) or isinstance(level, bytes | Mapping):
+        raise InvalidArgumentTypeError(
+            "level must be 'leader', 'government', 'other', a list of them or None, "
+            f"got {show(level)}."
+        )
     levels = (level,) if isinstance(level, str) else tuple(level)
     unknown = [lv for lv in levels if lv not in LEVELS]
     if unknown or not levels:
@@ -781,13 +791,20 @@ def contact_rows(
     """
     pd = import_optional("pandas", "data", "contact_rows")
     check_event_table(events)
+    focal = check_focal(focal)
     focal_list = [focal] if isinstance(focal, str) else focal
+    d0 = None if start is None else to_day(start, "start")
+    d1 = None if end is None else to_day(end, "end")
+    if d0 is not None and d1 is not None and d1 < d0:
+        raise InvalidParameterError(
+            f"The period ends ({from_day(d1)}) before it starts ({from_day(d0)})."
+        )
     c = dedupe_views(
         event_views(
             events,
             focal=focal_list,
-            start=None if start is None else to_day(start, "start"),
-            end=None if end is None else to_day(end, "end"),
+            start=d0,
+            end=d1,
             level=check_levels(level),
             direction=check_direction(direction),
             lookup=ChannelLookup.from_mapping(mapping),

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from middlepower._checks import check_code_list, check_focal, show
 from middlepower._optional import import_optional
 from middlepower.events._alignment import AlignmentTable, build_alignment
 from middlepower.events._channels import CHANNELS, ChannelLookup
@@ -34,7 +35,7 @@ from middlepower.events._contacts import (
     from_day,
 )
 from middlepower.events._schema import UnalignedStateError, check_event_table
-from middlepower.exceptions import InvalidParameterError
+from middlepower.exceptions import InvalidArgumentTypeError, InvalidParameterError
 from middlepower.kernels.sequence import (
     equidistance_kernel,
     segment_pole_attention_kernel,
@@ -83,6 +84,10 @@ def check_freq(freq: Any) -> Any:
     <QuarterBegin: startingMonth=1>
     """
     pd = import_optional("pandas", "data", "balance_panel")
+    if not isinstance(freq, str | pd.DateOffset):
+        raise InvalidArgumentTypeError(
+            f"freq must be a pandas offset alias such as 'MS', got {show(freq)}."
+        )
     try:
         offset = pd.tseries.frequencies.to_offset(freq)
     except (ValueError, TypeError):
@@ -597,7 +602,7 @@ def balance_panel(
             f"poles must be a sequence of state codes such as ('USA', 'CHN'), not the "
             f"string {poles!r}."
         )
-    pole_list = tuple(poles)
+    pole_list = check_code_list(poles, "poles")
     if len(pole_list) < 2 or len(set(pole_list)) != len(pole_list):
         raise InvalidParameterError(
             f"At least two distinct poles are needed, got {list(pole_list)}."
@@ -619,6 +624,7 @@ def balance_panel(
         raise InvalidParameterError(
             f"min_contacts must be an integer >= 1, not {min_contacts!r}."
         )
+    focal = check_focal(focal)
     focal_list = [focal] if isinstance(focal, str) else focal
     if focal_list is not None:
         focal_list = [str(f) for f in focal_list]

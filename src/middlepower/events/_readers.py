@@ -72,15 +72,21 @@ import os
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from middlepower._checks import check_bool, check_path, show
 from middlepower._optional import import_optional
-from middlepower.exceptions import DataFormatError, InvalidParameterError
+from middlepower.exceptions import (
+    DataFormatError,
+    InvalidArgumentTypeError,
+    InvalidParameterError,
+    MissingFileError,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -399,10 +405,33 @@ class _Source:
 _GLOB = re.compile(r"[*?\[]")
 
 
+def _check_encoding(encoding: object) -> None:
+    """Raise unless ``encoding`` is ``None`` or the name of a Python codec."""
+    if encoding is None:
+        return
+    if not isinstance(encoding, str):
+        raise InvalidArgumentTypeError(
+            "encoding must be a codec name such as 'utf-8' or None, got "
+            f"{show(encoding)}."
+        )
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InvalidParameterError(
+            f"Unknown encoding {encoding!r}; expected a Python codec name such as "
+            "'utf-8' or 'latin-1'."
+        ) from None
+
+
 def _expand(paths: PathLike | Iterable[PathLike]) -> list[_Source]:
     """Files named by a path, a glob pattern or a list of them, zips opened."""
     if isinstance(paths, (str, os.PathLike)):
-        items: list[PathLike] = [paths]
+        items: list[Any] = [paths]
+    elif isinstance(paths, bytes | Mapping) or not isinstance(paths, Iterable):
+        raise InvalidArgumentTypeError(
+            "paths must be a path, a glob pattern or a list of them, got "
+            f"{show(paths)}."
+        )
     else:
         items = list(paths)
         if not items:
@@ -411,16 +440,22 @@ def _expand(paths: PathLike | Iterable[PathLike]) -> list[_Source]:
             )
     files: list[str] = []
     for item in items:
-        text = os.fspath(item)
+        if not isinstance(item, str | os.PathLike):
+            raise InvalidArgumentTypeError(
+                f"paths must hold paths (str or os.PathLike), got {show(item)}."
+            )
+        text = check_path(item, "paths")
         if _GLOB.search(text) and not os.path.exists(text):
             matched = sorted(glob.glob(text))
             if not matched:
                 raise InvalidParameterError(f"No file matches the pattern {text!r}.")
             files.extend(matched)
+        elif os.path.isdir(text):
+            raise DataFormatError(text, "is a folder, not an event file")
         elif os.path.isfile(text):
             files.append(text)
         else:
-            raise InvalidParameterError(f"No such file: {text!r}.")
+            raise MissingFileError(text, "Event file")
     sources: list[_Source] = []
     for path in files:
         if path.lower().endswith(".zip"):
@@ -522,6 +557,10 @@ def _parse(
     import pyarrow as pa
     import pyarrow.csv as pv
 
+    if on_bad_row is not None and codecs.lookup(layout.encoding).name == "utf-8":
+        # pyarrow decodes a bad row's text before calling on_bad_row: an
+        # invalid UTF-8 byte there would escape as an unraisable error
+        _check_utf8(source, data)
     read = pv.ReadOptions(
         column_names=list(layout.names),
         skip_rows=1 if layout.skip_header and data is None else 0,
@@ -545,6 +584,21 @@ def _parse(
         )
     except pa.ArrowInvalid as err:
         raise _explain_arrow_error(source, layout, str(err)) from err
+
+
+def _check_utf8(source: _Source, data: bytes | None) -> None:
+    """Raise a DataFormatError naming the line of the first invalid UTF-8 byte."""
+    raw = data if data is not None else source.raw()
+    if raw.isascii():
+        return
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DataFormatError(
+            source.label,
+            f"the file is not UTF-8 text (invalid UTF-8 byte {raw[err.start]:#04x})",
+            line=raw.count(b"\n", 0, err.start) + 1 if data is None else None,
+        ) from None
 
 
 _COLUMN_ERROR = re.compile(r"In CSV column #(\d+): .*?conversion error to (\w+)")
@@ -1044,6 +1098,13 @@ def read_gdelt(
         raise InvalidParameterError(
             f"Unknown GDELT version {version!r}; expected '1.0', '2.0' or None."
         )
+    keep_original = check_bool(keep_original, "keep_original")
+    if leaders is not None and (
+        isinstance(leaders, str | bytes | Mapping) or not isinstance(leaders, Iterable)
+    ):
+        raise InvalidArgumentTypeError(
+            f"leaders must be a sequence of actor names or None, got {show(leaders)}."
+        )
     import_optional("pyarrow", "data", "read_gdelt")
     chosen = frozenset(str(n).strip().upper() for n in leaders or ())
     parsed: list[Any] = []
@@ -1160,6 +1221,8 @@ def read_icews(
        event_id source target code   level
     0         1    KOR    CHN  042  leader
     """
+    keep_original = check_bool(keep_original, "keep_original")
+    _check_encoding(encoding)
     pa = import_optional("pyarrow", "data", "read_icews")
     types = {
         "Event ID": "int64",
@@ -1439,6 +1502,8 @@ def read_polecat(
       source target     code   mode   level
     0    KOR    JPN  CONSULT  phone  leader
     """
+    keep_original = check_bool(keep_original, "keep_original")
+    _check_encoding(encoding)
     import_optional("pyarrow", "data", "read_polecat")
     import pyarrow as pa
     import pyarrow.compute as pc

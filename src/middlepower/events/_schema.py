@@ -13,7 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from middlepower.exceptions import DataFormatError, UnknownStateError
+from middlepower.exceptions import (
+    DataFormatError,
+    InvalidArgumentTypeError,
+    UnknownStateError,
+)
 
 __all__ = [
     "CANONICAL_COLUMNS",
@@ -199,9 +203,10 @@ def check_event_table(events: Any, where: str = "<DataFrame>") -> None:
     columns = getattr(events, "columns", None)
     dtypes = getattr(events, "dtypes", None)
     if columns is None or dtypes is None:
-        raise TypeError(
+        raise InvalidArgumentTypeError(
             "events must be a pandas or Dask DataFrame in the canonical event "
-            f"format, not {type(events).__name__}."
+            f"format (read files with read_gdelt, read_icews or read_polecat), not "
+            f"{type(events).__name__}."
         )
     missing = [c for c in CANONICAL_COLUMNS if c not in columns]
     if missing:

@@ -30,6 +30,7 @@ import re
 from typing import TYPE_CHECKING
 
 from middlepower.io._csv import Column, Layout, PathLike, read_layout
+from middlepower.io._paths import reader_path
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -181,7 +182,10 @@ def read_atop(path: PathLike, *, member: str | None = None) -> pd.DataFrame:
     ('peacesciencer', 1)
     """
     df = read_layout(
-        path, [ATOP_DY, ATOP_DDYR, PS_ATOP], member=member, what="an ATOP 5.x file"
+        reader_path(path, member),
+        [ATOP_DY, ATOP_DDYR, PS_ATOP],
+        member=member,
+        what="an ATOP 5.x file",
     )
     return finish_atop(df)
 

@@ -85,7 +85,12 @@ from typing import Any, Literal
 
 import numpy as np
 
-from middlepower.exceptions import InvalidParameterError, UnknownStateError
+from middlepower._checks import check_bool, show
+from middlepower.exceptions import (
+    InvalidArgumentTypeError,
+    InvalidParameterError,
+    UnknownStateError,
+)
 from middlepower.registry import known_codes, suggest
 
 __all__ = ["SCHEMES", "convert", "from_iso3", "to_iso3"]
@@ -384,6 +389,10 @@ def _as_input(values: object) -> _Input:
         import pandas as pd
     except ImportError:  # pragma: no cover - pandas is in the data extra
         pd = None
+    if isinstance(values, bool | np.bool_):
+        raise InvalidArgumentTypeError(
+            f"values must hold codes (strings or numbers), got {show(values)}."
+        )
     scalar = (str, bytes, numbers.Number, np.generic, type(None))
     if isinstance(values, scalar) or (pd is not None and values is pd.NA):
         return _Input("scalar", np.array([values], dtype=object), 1)
@@ -400,9 +409,9 @@ def _as_input(values: object) -> _Input:
     ):
         arr = np.asarray(values, dtype=object)
         return _Input("array", arr, len(arr))
-    raise InvalidParameterError(
+    raise InvalidArgumentTypeError(
         f"values must be a scalar, a list, a numpy array or a pandas Series, "
-        f"not {type(values).__name__}."
+        f"got {show(values)}."
     )
 
 
@@ -411,6 +420,13 @@ def _as_years(year: object, n: int, kind: str) -> np.ndarray | None:
     if year is None:
         return None
     if np.ndim(year) == 0:  # type: ignore[arg-type]
+        if isinstance(year, str | bytes | bool | np.bool_) or not (
+            isinstance(year, numbers.Number) or _is_missing(year)
+        ):
+            raise InvalidArgumentTypeError(
+                "year must be None, an integer year or one per value, got "
+                f"{show(year)}."
+            )
         y = _int_or_none(year)
         if y is None and not _is_missing(year):
             raise InvalidParameterError(f"year must be a number, not {year!r}.")
@@ -613,6 +629,7 @@ def to_iso3(
     'CNH' (did you mean 'CHN'?).
     """
     _check_scheme(source, "source scheme")
+    strict = check_bool(strict, "strict")
     inp = _as_input(values)
     years = _as_years(year, inp.size, inp.kind)
     out, _, uniques, resolved = _map_to_iso3(inp.data, source, years)
@@ -708,6 +725,7 @@ def from_iso3(
     True
     """
     _check_scheme(target, "target scheme")
+    strict = check_bool(strict, "strict")
     inp = _as_input(values)
     years = _as_years(year, inp.size, inp.kind)
     iso, codes, uniques, _ = _map_to_iso3(inp.data, "iso3", None)
@@ -851,6 +869,7 @@ def convert(
     """
     _check_scheme(source, "source scheme")
     _check_scheme(target, "target scheme")
+    strict = check_bool(strict, "strict")
     if {source, target} == {"cown", "cowc"}:
         return _cow_to_cow(values, source, strict=strict)
     iso = to_iso3(values, source, year=year, strict=strict)

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from middlepower.exceptions import InvalidParameterError
 from middlepower.io._csv import Column, Layout, PathLike, read_layout
+from middlepower.io._paths import reader_path
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -390,7 +391,7 @@ def read_cow_alliances(
     ('dyad_yearly', 1, <NA>)
     """
     return read_layout(
-        path,
+        reader_path(path, member),
         [COW_ALLIANCE_DYAD, COW_ALLIANCE_DIRECTED],
         member=member,
         what="a COW Formal Alliances v4.1 yearly file",
@@ -447,7 +448,7 @@ def read_cow_contiguity(path: PathLike, *, member: str | None = None) -> pd.Data
     ('contdir', 194906)
     """
     return read_layout(
-        path,
+        reader_path(path, member),
         [COW_CONTDIR, COW_CONTDIRD, PS_CONTDIR],
         member=member,
         what="a COW Direct Contiguity v3.2 file",
@@ -508,7 +509,10 @@ def read_cow_trade(path: PathLike, *, member: str | None = None) -> pd.DataFrame
     (87.3, <NA>)
     """
     return read_layout(
-        path, [COW_TRADE], member=member, what="a COW Trade v4.0 dyadic file"
+        reader_path(path, member),
+        [COW_TRADE],
+        member=member,
+        what="a COW Trade v4.0 dyadic file",
     )
 
 
@@ -546,7 +550,10 @@ def read_cow_trade_totals(path: PathLike, *, member: str | None = None) -> pd.Da
     (1960, <NA>)
     """
     return read_layout(
-        path, [PS_TRADE_SY], member=member, what="a national trade totals file"
+        reader_path(path, member),
+        [PS_TRADE_SY],
+        member=member,
+        what="a national trade totals file",
     )
 
 
@@ -593,7 +600,9 @@ def read_cow_nmc(path: PathLike, *, member: str | None = None) -> pd.DataFrame:
     >>> float(df.loc[2, "cinc"]), df.attrs["version"]
     (4.6681293e-06, '6.0')
     """
-    return read_layout(path, [COW_NMC], member=member, what="a COW NMC file")
+    return read_layout(
+        reader_path(path, member), [COW_NMC], member=member, what="a COW NMC file"
+    )
 
 
 def states_path() -> str:
@@ -657,7 +666,7 @@ def read_cow_states(
     (243, 'South Korea')
     """
     return read_layout(
-        states_path() if path is None else path,
+        reader_path(states_path() if path is None else path, member),
         [COW_STATES],
         member=member,
         what="a COW State System Membership file",

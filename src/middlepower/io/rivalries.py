@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from middlepower.io._csv import Column, Layout, PathLike, read_layout
+from middlepower.io._paths import reader_path
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -162,7 +163,7 @@ def read_rivalries(path: PathLike, *, member: str | None = None) -> pd.DataFrame
     ('plain_rivalries', 1996, <NA>)
     """
     return read_layout(
-        path,
+        reader_path(path, member),
         [PS_TSS_RIVALRIES, PS_TD_RIVALRIES, PLAIN_RIVALRIES],
         member=member,
         what="a rivalry table",

@@ -31,9 +31,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from middlepower._checks import check_bool, check_file, check_years, show
 from middlepower._optional import import_optional
-from middlepower.exceptions import DataFormatError, InvalidParameterError
+from middlepower.exceptions import (
+    DataFormatError,
+    InvalidArgumentTypeError,
+)
 from middlepower.io._csv import Layout, PathLike, detect_layout, read_layout
+from middlepower.io._paths import reader_path
 from middlepower.io.atop import ATOP_DDYR, ATOP_DY, PS_ATOP, finish_atop
 from middlepower.io.cow import (
     COW_ALLIANCE_DIRECTED,
@@ -149,7 +154,7 @@ def read_table(path: PathLike, *, member: str | None = None) -> pd.DataFrame:
     >>> df.attrs["dataset"], df.attrs["version"]
     ('COW State System Membership', '2016')
     """
-    return _read(path, LAYOUTS, "a supported data file", member)
+    return _read(reader_path(path, member), LAYOUTS, "a supported data file", member)
 
 
 def _read(
@@ -179,14 +184,14 @@ def _frame(
 ) -> tuple[pd.DataFrame, Layout]:
     """Read a path or identify a DataFrame's layout."""
     pd_ = _pd()
-    if isinstance(source, str | os.PathLike):
-        df = _read(source, layouts, what)
-    elif isinstance(source, pd_.DataFrame):
+    if isinstance(source, pd_.DataFrame):
         df = source
+    elif isinstance(source, str | os.PathLike):
+        df = _read(check_file(source, "source"), layouts, what)
     else:
-        raise InvalidParameterError(
-            f"Expected a path or a pandas DataFrame of {what}, got "
-            f"{type(source).__name__}."
+        raise InvalidArgumentTypeError(
+            f"source must be a path or a pandas DataFrame of {what}, got "
+            f"{show(source)}."
         )
     key = df.attrs.get("layout")
     for layout in layouts:
@@ -417,6 +422,7 @@ def alliance_obligations(
     0       2     732     True     <NA>      True  line 3
     1     732       2     True     <NA>      True  line 2
     """
+    years = check_years(years)
     df, layout = _frame(source, _ALLIANCE, "an alliance file (COW or ATOP)")
     pd_ = _pd()
     mask = _years_mask(df["year"], years)
@@ -614,6 +620,7 @@ def contiguity_years(
     0     732     740  1952         4  line 2
     1     732     740  2016         4  line 2
     """
+    years = check_years(years)
     df, layout = _frame(source, _CONTIGUITY, "a COW contiguity file")
     pd_ = _pd()
     if layout is COW_CONTDIRD:
@@ -753,6 +760,8 @@ def trade_flows(
     0     710     732     87.3     <NA>   87.3
     1     732     710     <NA>     87.3   87.3
     """
+    years = check_years(years)
+    smoothed = check_bool(smoothed, "smoothed")
     df, layout = _frame(source, _TRADE, "a COW Trade v4.0 dyadic file")
     pd_, pa = _pd(), _pa()
     mask = _years_mask(df["year"], years)
@@ -859,6 +868,7 @@ def trade_totals(
     >>> round(float(t.loc[0, "total"]), 1), t.loc[0, "row_key"]
     (1067.5, 'line 2')
     """
+    years = check_years(years)
     df, layout = _frame(source, _TOTALS, "a national trade totals file")
     pd_ = _pd()
     mask = _years_mask(df["year"], years)

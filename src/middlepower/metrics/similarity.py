@@ -23,6 +23,7 @@ import csv
 import functools
 import io
 import math
+import numbers
 import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from importlib import resources
@@ -31,9 +32,11 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from middlepower._checks import show
 from middlepower._optional import import_optional
 from middlepower.exceptions import (
     DataFormatError,
+    InvalidArgumentTypeError,
     InvalidParameterError,
     UnknownStateError,
 )
@@ -132,6 +135,10 @@ def _as_matrix(X: object) -> tuple[FloatArray, list[Hashable] | None, list[Hasha
         labels: list[Hashable] | None = frame.index.tolist()
         items: list[Hashable] = frame.columns.tolist()
     else:
+        if X is None or isinstance(X, str | bytes | Mapping | numbers.Number):
+            raise InvalidArgumentTypeError(
+                f"X must be a numeric matrix (states x items), got {show(X)}."
+            )
         arr = np.asarray(X)
         if arr.dtype.kind not in "biuf":
             raise InvalidParameterError(
@@ -170,10 +177,12 @@ def _item_weights(weights: object, items: list[Hashable], frame: bool) -> FloatA
         w = np.array([float(lookup[it]) for it in items], dtype=float)
     else:
         try:
+            if isinstance(weights, str | bytes):
+                raise TypeError
             w = np.asarray(weights, dtype=float)
         except (TypeError, ValueError):
-            raise InvalidParameterError(
-                f"weights must be numbers, one per item, not {weights!r}."
+            raise InvalidArgumentTypeError(
+                f"weights must be numbers, one per item, got {show(weights)}."
             ) from None
         if w.shape != (K,):
             raise InvalidParameterError(
@@ -201,9 +210,9 @@ def _scale(scale: object, values: FloatArray, distance: str) -> float | Literal[
     try:
         lo, hi = (float(v) for v in scale)  # type: ignore[attr-defined]
     except (TypeError, ValueError):
-        raise InvalidParameterError(
+        raise InvalidArgumentTypeError(
             f"scale must be None, 'pair' or a pair (low, high) such as (0, 3), "
-            f"not {scale!r}."
+            f"got {show(scale)}."
         ) from None
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
         raise InvalidParameterError(
@@ -620,9 +629,10 @@ def alliance_portfolios(
     """
     pd = import_optional("pandas", "data", "alliance_portfolios")
     if not isinstance(alliances, pd.DataFrame):
-        raise InvalidParameterError(
-            f"alliances must be the canonical alliance-obligations DataFrame, not "
-            f"{type(alliances).__name__}."
+        raise InvalidArgumentTypeError(
+            "alliances must be the canonical alliance-obligations DataFrame (read "
+            "a file with middlepower.io.alliance_obligations), got "
+            f"{show(alliances)}."
         )
     missing = [c for c in ALLIANCE_COLUMNS if c not in alliances.columns]
     if missing:
@@ -777,6 +787,11 @@ def alignment_from_similarity(
         raise InvalidParameterError(
             f"poles must be a sequence of states such as ('USA', 'CHN'), not the "
             f"string {poles!r}."
+        )
+    if isinstance(poles, bytes | Mapping) or not isinstance(poles, Iterable):
+        raise InvalidArgumentTypeError(
+            "poles must be a sequence of states such as ('USA', 'CHN'), got "
+            f"{show(poles)}."
         )
     pole_list = list(poles)
     if len(pole_list) < 2:
