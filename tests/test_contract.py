@@ -1423,7 +1423,6 @@ CASES += [
         lambda c: mpio.graphs_for_years(None),
         "InvalidParameterError",
         r"years must be an iterable of years, not None",
-        xfail="io/yearly.py graphs_for_years: list(None) leaks TypeError",
     ),
     Case(
         "tie-strengths-code",
@@ -1460,28 +1459,24 @@ CASES += [
         lambda c: mpio.tie_strengths({"alliance": {"defense": "0.5"}}),
         "InvalidParameterError",
         r"Strength of alliance 'defense' must be a number in \[0, 1\], not '0\.5'",
-        xfail="io/yearly.py tie_strengths: float('0.5') accepts numeric strings",
     ),
     Case(
         "tie-strengths-inner-number",
         lambda c: mpio.tie_strengths({"alliance": 1.0}),
         "InvalidParameterError",
         r"strengths\['alliance'\] must be a mapping",
-        xfail="io/yearly.py tie_strengths: dict(1.0) leaks TypeError",
     ),
     Case(
         "tie-strengths-missing",
         lambda c: mpio.tie_strengths(_nope(c)),
         "MissingFileError",
         r"nope\.csv' does not exist",
-        xfail="io/yearly.py tie_strengths: open() leaks a bare FileNotFoundError",
     ),
     Case(
         "tie-strengths-folder",
         lambda c: mpio.tie_strengths(c.tmp),
         "DataFormatError",
         r"is a folder",
-        xfail="io/yearly.py tie_strengths: open() leaks IsADirectoryError",
     ),
     Case(
         "tie-strengths-wrong-file",

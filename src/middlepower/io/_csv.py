@@ -211,7 +211,7 @@ def _load(
     """Read a file, or the chosen member of a zip archive, into memory."""
     if not isinstance(path, str | os.PathLike):
         raise InvalidParameterError(
-            f"Expected a path to a {what} file, got {type(path).__name__} {path!r}."
+            f"Expected a path to {what}, got {type(path).__name__} {path!r}."
         )
     fspath = os.fspath(path)
     if zipfile.is_zipfile(fspath):
@@ -563,6 +563,9 @@ def parse_source(
             )
             encoding = "utf-8" if enc in ("utf-8", "utf8") else enc
             break
+        except UnicodeDecodeError as err:  # a byte the code page does not define
+            tried.append(str(err))
+            continue
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as err:
             msg = str(err)
             tried.append(msg)
@@ -573,8 +576,32 @@ def parse_source(
         _diagnose(data, body, named, specs, n_empty, label, tried[-1])
         raise DataFormatError(label, "the file cannot be parsed")  # pragma: no cover
     first, lines = _body_lines(data, body, table.num_rows)
+    if lines is not None and len(lines) != table.num_rows:
+        _unterminated_quote(data, body, first, label)
     return finish_table(
         table, layout, specs, named, dummies, label, first, lines, encoding
+    )
+
+
+def _unterminated_quote(data: Any, body: int, first: int, label: str) -> None:
+    """Raise for a body whose rows swallowed lines: a quote left open.
+
+    pyarrow keeps reading a quoted field up to the next quote, across lines,
+    so the lines after an unterminated ``"`` become part of one field and the
+    table has fewer rows than the file has lines. Names the first line with
+    an odd number of quotes.
+    """
+    text = bytes(memoryview(data)[body:])
+    for i, line in enumerate(text.split(b"\n")):
+        if line.count(b'"') % 2:
+            raise DataFormatError(
+                label,
+                "a quoted field is not closed (an odd number of '\"' on the "
+                "line), so the lines after it would be read as one value",
+                line=first + i,
+            )
+    raise DataFormatError(  # pragma: no cover - rows and lines always match otherwise
+        label, "the file has more lines than pyarrow read rows"
     )
 
 

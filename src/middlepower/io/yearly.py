@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from middlepower._checks import check_file
 from middlepower._optional import import_optional
 from middlepower._tietable import KINDS, EvidenceColumn, trusted
 from middlepower.exceptions import (
@@ -151,7 +152,9 @@ def tie_strengths(
         return ladder
     if isinstance(strengths, str | os.PathLike):
         overrides: dict[str, dict[str, Any]] = {}
-        with open(os.fspath(strengths), newline="", encoding="utf-8") as fh:
+        from_file = True
+        path = check_file(strengths, "strengths", "Strengths file")
+        with open(path, newline="", encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
             need = {"kind", "code", "strength"}
             if not need <= set(reader.fieldnames or ()):
@@ -165,7 +168,15 @@ def tie_strengths(
                     row["strength"]
                 )
     elif isinstance(strengths, Mapping):
-        overrides = {str(k): dict(v) for k, v in strengths.items()}
+        from_file = False
+        overrides = {}
+        for k, v in strengths.items():
+            if not isinstance(v, Mapping):
+                raise InvalidParameterError(
+                    f"strengths[{k!r}] must be a mapping of codes to strengths "
+                    f"(e.g. {{'defense': 1.0}}), not {type(v).__name__}."
+                )
+            overrides[str(k)] = dict(v)
     else:
         raise InvalidParameterError(
             "strengths must be a mapping or a CSV path, not "
@@ -186,10 +197,13 @@ def tie_strengths(
                     + ", ".join(map(repr, ladder[kind]))
                     + "."
                 )
-            try:
-                number = float(value)
-            except (TypeError, ValueError):
-                number = math.nan
+            # a CSV file gives text; a mapping must give numbers
+            number = math.nan
+            if from_file or isinstance(value, int | float | np.number):
+                try:
+                    number = float(value)
+                except (TypeError, ValueError):
+                    pass
             if isinstance(value, bool) or not (0.0 <= number <= 1.0):
                 raise InvalidParameterError(
                     f"Strength of {kind} {key!r} must be a number in [0, 1], "
@@ -700,7 +714,9 @@ def _prepare(
     totals: Source | None,
     strengths: Any,
 ) -> _Prepared:
-    if isinstance(years, int | np.integer):
+    if isinstance(years, int | np.integer | str | bytes) or not isinstance(
+        years, Iterable
+    ):
         raise InvalidParameterError(
             f"years must be an iterable of years, not {years!r}."
         )
