@@ -1353,19 +1353,19 @@ CASES += [
     Case(
         "graph-for-year-str",
         lambda c: mpio.graph_for_year("2012", alliances=_ally(c)),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"year must be an integer, not '2012'",
     ),
     Case(
         "graph-for-year-float",
         lambda c: mpio.graph_for_year(2012.0),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"year must be an integer, not 2012\.0",
     ),
     Case(
         "graph-for-year-bool",
         lambda c: mpio.graph_for_year(True),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"year must be an integer, not True",
     ),
     Case(
@@ -1409,19 +1409,19 @@ CASES += [
     Case(
         "graphs-for-years-int",
         lambda c: mpio.graphs_for_years(2012),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"years must be an iterable of years, not 2012",
     ),
     Case(
         "graphs-for-years-str-items",
         lambda c: mpio.graphs_for_years(["2012"]),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"year must be an integer, not '2012'",
     ),
     Case(
         "graphs-for-years-none",
         lambda c: mpio.graphs_for_years(None),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"years must be an iterable of years, not None",
     ),
     Case(
@@ -1451,7 +1451,7 @@ CASES += [
     Case(
         "tie-strengths-int",
         lambda c: mpio.tie_strengths(5),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"strengths must be a mapping or a CSV path, not int",
     ),
     Case(
@@ -1463,7 +1463,7 @@ CASES += [
     Case(
         "tie-strengths-inner-number",
         lambda c: mpio.tie_strengths({"alliance": 1.0}),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"strengths\['alliance'\] must be a mapping",
     ),
     Case(
@@ -1659,13 +1659,13 @@ CASES += [
     Case(
         "alliance-portfolios-year-str",
         lambda c: mp.alliance_portfolios(_obligations(c), "2012"),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"year must be an integer",
     ),
     Case(
         "alliance-portfolios-year-bool",
         lambda c: mp.alliance_portfolios(_obligations(c), True),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"year must be an integer",
     ),
     Case(
@@ -1799,7 +1799,7 @@ CASES += [
     Case(
         "contacts-focal-int",
         lambda c: ev_contacts(EVENTS, 5, EV_START, EV_END),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"focal must be one state code, not 5",
     ),
     Case(
@@ -1842,7 +1842,7 @@ CASES += [
     Case(
         "balance-panel-alignment-int",
         lambda c: balance_panel(EVENTS, 5, POLES),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"alignment must be a RelationGraph, a mapping year -> RelationGraph or a "
         r"DataFrame of pole shares, not int",
     ),
@@ -1891,7 +1891,7 @@ CASES += [
     Case(
         "balance-panel-min-contacts-str",
         lambda c: balance_panel(EVENTS, KOREA, POLES, min_contacts="1"),
-        "InvalidParameterError",
+        "InvalidArgumentTypeError",
         r"min_contacts must be an integer >= 1, not '1'",
     ),
     Case(

@@ -646,7 +646,7 @@ def test_portfolio_errors() -> None:
         alliance_portfolios(atop, 2012, coding="cow")
     with pytest.raises(InvalidParameterError, match="Unknown coding 'valued'"):
         alliance_portfolios(atop, 2012, coding="valued")  # type: ignore[arg-type]
-    with pytest.raises(InvalidParameterError, match="year must be an integer"):
+    with pytest.raises(mp.InvalidArgumentTypeError, match="year must be an integer"):
         alliance_portfolios(atop, "2012")  # type: ignore[arg-type]
     with pytest.raises(DataFormatError, match="missing columns: 'directed'"):
         alliance_portfolios(atop.drop(columns="directed"), 2012)

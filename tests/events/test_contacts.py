@@ -363,7 +363,7 @@ def test_bad_periods():
         contacts(KOREA, "KOR", "2025-06-30", "2025-06-01")
     with pytest.raises(mp.InvalidParameterError, match="is not an ISO date"):
         contacts(KOREA, "KOR", "June 2025", "2025-06-30")
-    with pytest.raises(mp.InvalidParameterError, match="one state code"):
+    with pytest.raises(mp.InvalidArgumentTypeError, match="one state code"):
         contacts(KOREA, ["KOR"], "2025-06-01", "2025-06-30")
 
 

@@ -450,9 +450,7 @@ def test_raise_policy_raises_exactly_when_a_partner_is_unaligned(world):
         ({"freq": "h"}, "does not mark period starts"),
         ({"freq": "fortnightly"}, "Unknown frequency"),
         ({"salience": "cubic"}, "Unknown salience scheme"),
-        ({"salience": 3}, "salience must be"),
         ({"min_contacts": 0}, "min_contacts must be an integer >= 1"),
-        ({"min_contacts": 1.5}, "min_contacts must be an integer >= 1"),
         ({"unaligned": "ignore"}, "Unknown unaligned policy"),
         ({"level": "minister"}, "Unknown level"),
         ({"kinds": {"friendship": 1}}, "Unknown tie kind"),
@@ -460,6 +458,19 @@ def test_raise_policy_raises_exactly_when_a_partner_is_unaligned(world):
 )
 def test_bad_arguments(kwargs, message):
     with pytest.raises(mp.InvalidParameterError, match=message):
+        balance_panel(EVENTS, KOREA, POLES, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"salience": 3}, "salience must be a scheme name or a Salience, not 3"),
+        ({"min_contacts": 1.5}, "min_contacts must be an integer >= 1, not 1.5"),
+        ({"min_contacts": "2"}, "min_contacts must be an integer >= 1, not '2'"),
+    ],
+)
+def test_arguments_of_the_wrong_type(kwargs, message):
+    with pytest.raises(mp.InvalidArgumentTypeError, match=message):
         balance_panel(EVENTS, KOREA, POLES, **kwargs)
 
 
@@ -476,7 +487,7 @@ def test_bad_poles_and_alignments():
         balance_panel(EVENTS, {2025: "korea"}, POLES)
     with pytest.raises(mp.InvalidParameterError, match="no graph for 2025"):
         balance_panel(EVENTS, {2024: KOREA}, POLES)
-    with pytest.raises(mp.InvalidParameterError, match="alignment must be"):
+    with pytest.raises(mp.InvalidArgumentTypeError, match="alignment must be"):
         balance_panel(EVENTS, "korea-2025", POLES)
 
 

@@ -10,6 +10,7 @@ from tests.io import formats as F
 
 from middlepower.exceptions import (
     DataFormatError,
+    InvalidArgumentTypeError,
     InvalidParameterError,
     UnknownStateError,
 )
@@ -241,12 +242,16 @@ def test_strength_overrides(tmp_path: Path) -> None:
         ({"neighbour": {1: 1.5}}, r"must be a number in \[0, 1\]"),
         ({"neighbour": {1: True}}, r"must be a number in \[0, 1\]"),
         ({"neighbour": {1: "high"}}, r"must be a number in \[0, 1\]"),
-        (3, "mapping or a CSV path"),
     ],
 )
 def test_bad_strengths(strengths: object, message: str) -> None:
     with pytest.raises(InvalidParameterError, match=message):
         tie_strengths(strengths)  # type: ignore[arg-type]
+
+
+def test_strengths_of_the_wrong_type() -> None:
+    with pytest.raises(InvalidArgumentTypeError, match="mapping or a CSV path"):
+        tie_strengths(3)  # type: ignore[arg-type]
 
 
 def test_bad_strengths_file(tmp_path: Path) -> None:
@@ -318,11 +323,11 @@ def test_historical_codes() -> None:
 
 
 def test_errors(tmp_path: Path) -> None:
-    with pytest.raises(InvalidParameterError, match="must be an integer"):
+    with pytest.raises(InvalidArgumentTypeError, match="must be an integer"):
         graph_for_year("2012")  # type: ignore[arg-type]
     with pytest.raises(InvalidParameterError, match="outside"):
         graph_for_year(3012)
-    with pytest.raises(InvalidParameterError, match="iterable of years"):
+    with pytest.raises(InvalidArgumentTypeError, match="iterable of years"):
         graphs_for_years(2012)  # type: ignore[arg-type]
     with pytest.raises(InvalidParameterError, match="No year"):
         graphs_for_years([])

@@ -30,7 +30,7 @@ import numpy.typing as npt
 from middlepower._optional import import_optional
 from middlepower.events._contacts import from_day
 from middlepower.events._schema import EventTableError
-from middlepower.exceptions import InvalidParameterError
+from middlepower.exceptions import InvalidArgumentTypeError, InvalidParameterError
 from middlepower.graph import RelationGraph
 from middlepower.metrics.sequence import untied_rows
 from middlepower.models import TieKind
@@ -314,7 +314,7 @@ def build_alignment(
         )
     if isinstance(alignment, pd.DataFrame):
         return _from_table(alignment, pole_list)
-    raise InvalidParameterError(
+    raise InvalidArgumentTypeError(
         "alignment must be a RelationGraph, a mapping year -> RelationGraph or a "
         f"DataFrame of pole shares, not {type(alignment).__name__}."
     )

@@ -926,7 +926,7 @@ def contacts(
     """
     check_event_table(events)
     if not isinstance(focal, str):
-        raise InvalidParameterError(f"focal must be one state code, not {focal!r}.")
+        raise InvalidArgumentTypeError(f"focal must be one state code, not {focal!r}.")
     d0, d1 = to_day(start, "start"), to_day(end, "end")
     if d1 < d0:
         raise InvalidParameterError(

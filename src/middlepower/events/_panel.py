@@ -168,7 +168,7 @@ def _salience(salience: Any) -> Salience:
                 + "."
             )
         return Salience(salience)  # type: ignore[arg-type]  # checked above
-    raise InvalidParameterError(
+    raise InvalidArgumentTypeError(
         f"salience must be a scheme name or a Salience, not {salience!r}."
     )
 
@@ -617,7 +617,7 @@ def balance_panel(
             f"Unknown unaligned policy {unaligned!r}; expected 'raise' or 'drop'."
         )
     if isinstance(min_contacts, bool) or not isinstance(min_contacts, int | np.integer):
-        raise InvalidParameterError(
+        raise InvalidArgumentTypeError(
             f"min_contacts must be an integer >= 1, not {min_contacts!r}."
         )
     if min_contacts < 1:

@@ -33,6 +33,7 @@ from middlepower._optional import import_optional
 from middlepower._tietable import KINDS, EvidenceColumn, trusted
 from middlepower.exceptions import (
     DataFormatError,
+    InvalidArgumentTypeError,
     InvalidParameterError,
     UnknownStateError,
 )
@@ -172,13 +173,13 @@ def tie_strengths(
         overrides = {}
         for k, v in strengths.items():
             if not isinstance(v, Mapping):
-                raise InvalidParameterError(
+                raise InvalidArgumentTypeError(
                     f"strengths[{k!r}] must be a mapping of codes to strengths "
                     f"(e.g. {{'defense': 1.0}}), not {type(v).__name__}."
                 )
             overrides[str(k)] = dict(v)
     else:
-        raise InvalidParameterError(
+        raise InvalidArgumentTypeError(
             "strengths must be a mapping or a CSV path, not "
             f"{type(strengths).__name__}."
         )
@@ -717,7 +718,7 @@ def _prepare(
     if isinstance(years, int | np.integer | str | bytes) or not isinstance(
         years, Iterable
     ):
-        raise InvalidParameterError(
+        raise InvalidArgumentTypeError(
             f"years must be an iterable of years, not {years!r}."
         )
     wanted = tuple(sorted({_year(y) for y in years}))
@@ -792,7 +793,7 @@ def _lookup(prepared: _Prepared, key: np.ndarray) -> np.ndarray:
 
 def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise InvalidParameterError(f"A year must be an integer, not {value!r}.")
+        raise InvalidArgumentTypeError(f"A year must be an integer, not {value!r}.")
     y = int(value)
     if not 1400 <= y <= 2100:
         raise InvalidParameterError(f"Year {y} is outside 1400-2100.")

@@ -279,7 +279,7 @@ def _salience(salience: str | Salience) -> Salience:
                 + "."
             )
         return Salience(salience)  # type: ignore[arg-type]  # checked above
-    raise InvalidParameterError(
+    raise InvalidArgumentTypeError(
         f"salience must be a scheme name or a Salience, not {salience!r}."
     )
 

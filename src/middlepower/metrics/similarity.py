@@ -642,7 +642,7 @@ def alliance_portfolios(
             missing=missing,
         )
     if isinstance(year, bool) or not isinstance(year, int | np.integer):
-        raise InvalidParameterError(f"year must be an integer, not {year!r}.")
+        raise InvalidArgumentTypeError(f"year must be an integer, not {year!r}.")
     year = int(year)
     label_scheme = _choice(labels, ("cown", "iso3"), "labels")
     name = _choice(
