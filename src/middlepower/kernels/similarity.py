@@ -61,7 +61,9 @@ def encode_categories(X: FloatArray) -> tuple[IntArray, FloatArray]:
     Returns
     -------
     codes : ndarray of int, shape (n, K)
-        Index of each value in ``values``; ``-1`` where ``X`` is ``nan``.
+        Index of each value in ``values``; ``-1`` where ``X`` is ``nan``
+        (``int16`` for up to 4,096 whole-number categories, else ``intp``:
+        a quarter of the memory traffic for ladders and votes).
     values : ndarray, shape (C,)
         The distinct values of ``X``, sorted.
 
@@ -77,11 +79,17 @@ def encode_categories(X: FloatArray) -> tuple[IntArray, FloatArray]:
     filled = np.where(missing, 0.0, X) if missing.any() else X
     if filled.size:
         lo, hi = filled.min(), filled.max()
-        if hi - lo < 4096 and (filled == np.round(filled)).all():
+        shifted = None
+        if hi - lo < 4096:
+            offset = filled - lo
+            shifted = offset.astype(np.int16)
+            if not np.equal(shifted, offset).all():  # not whole numbers
+                shifted = None
+            del offset
+        if shifted is not None:
             # small whole numbers (ladders, votes): a lookup, no sort
-            shifted = (filled - lo).astype(np.intp)
             seen = np.bincount(shifted[~missing], minlength=int(hi - lo) + 1) > 0
-            lookup = np.cumsum(seen) - 1
+            lookup = (np.cumsum(seen) - 1).astype(np.int16)
             codes = np.take(lookup, shifted)
             codes[missing] = -1
             return codes, np.flatnonzero(seen).astype(np.float64) + lo
@@ -241,7 +249,9 @@ def similarity_kernel(
     >>> S.round(4).tolist()  # 1 - 2 * (1 + 1 + 0) / 3
     [[1.0, -0.3333], [-0.3333, 1.0]]
     """
-    codes = np.asarray(codes, dtype=np.intp)
+    codes = np.asarray(codes)
+    if codes.dtype.kind not in "iu":
+        codes = codes.astype(np.intp)
     n = codes.shape[0]
     C = len(values)
     w = np.asarray(weights, dtype=float)
@@ -253,13 +263,21 @@ def similarity_kernel(
         return np.full((n, n), np.nan)
     observed = codes >= 0
     full = bool(observed.all())
-    M = observed.astype(np.float64)
+    # the (n, K) mask as floats, for the products over shared items; with
+    # nothing missing only the per-pair scale needs it (an (n, K) array less)
+    M = (
+        observed.astype(np.float64)
+        if not full or isinstance(scale, str)
+        else np.empty((0, 0))
+    )
     total: FloatArray
     if full:
         total = np.asarray(w.sum())  # the same for every pair
     else:
         total = (M * w) @ M.T  # Σw over the items both states observe
     safe = np.where(total > 0, total, 1.0)
+    d_exp: FloatArray | None
+    spare: FloatArray | None = None  # an (n, n) array free for the result
     if isinstance(scale, str):
         d_obs, d_exp = _pair_scale(codes, C, w, M, method, distance)
     else:
@@ -267,25 +285,29 @@ def similarity_kernel(
         d = category_distances(values, distance, delta)
         n_obs, size = _observed(codes, values, w, M, full, distance, delta)
         _recompute_cancelled(n_obs, size, codes, w, d)
+        spare = size if size.shape == (n, n) and size.flags.writeable else None
         np.clip(n_obs, 0.0, total, out=n_obs)  # rounding only: 0 <= d <= 1
         n_obs /= safe
         d_obs = n_obs
-        if method == "s":
-            d_exp = np.ones((n, n))  # unused by S
-        else:
-            d_exp = _expected(codes, C, w, M, full, d, safe, method)
+        d_exp = (
+            None if method == "s" else _expected(codes, C, w, M, full, d, safe, method)
+        )
     with np.errstate(invalid="ignore", divide="ignore"):
-        if method == "s":
+        if method == "s" or d_exp is None:  # d_exp is None only for S
             out = d_obs
             out *= -2.0
             out += 1.0
         else:
             out = 1.0 - d_obs / np.where(d_exp > 0, d_exp, 1.0)
             out[~(d_exp > 0)] = np.nan
-    out[np.broadcast_to(~(total > 0), (n, n))] = np.nan  # no shared weight
-    out += out.T  # exactly symmetric (and the diagonal unchanged) ...
-    out *= 0.5  # ... by averaging the two triangles
-    return out
+    if not (full and float(total) > 0):
+        out[np.broadcast_to(~(total > 0), (n, n))] = np.nan  # no shared weight
+    # exactly symmetric (the diagonal unchanged) by averaging the two
+    # triangles, into a free (n, n) buffer: no temporary copy of out.T
+    sym = spare if spare is not None else np.empty_like(out)
+    np.add(out, out.T, out=sym)
+    sym *= 0.5
+    return sym
 
 
 def _item_table(table: FloatArray, w: FloatArray) -> FloatArray:
@@ -302,7 +324,8 @@ def _item_table(table: FloatArray, w: FloatArray) -> FloatArray:
 def _positions(codes: IntArray, C: int) -> IntArray:
     """Row numbers into :func:`_item_table` (missing -> the all-zero row C)."""
     K = codes.shape[1]
-    out: IntArray = np.where(codes < 0, C, codes) + (C + 1) * np.arange(K)
+    step = np.arange(K, dtype=np.int32 if K * (C + 1) < 2**31 else np.intp) * (C + 1)
+    out: IntArray = np.where(codes < 0, C, codes) + step
     return out
 
 
@@ -336,7 +359,6 @@ def _observed(
         return out, size
     scale = delta if delta > 0 else 1.0
     level = np.append((values - values[0]) / scale, 0.0)  # missing -> 0
-    t = np.take(level, np.where(codes < 0, C, codes))
     if distance == "absolute":
         if C == 1:
             return np.zeros((n, n)), np.zeros((n, n))
@@ -346,8 +368,17 @@ def _observed(
         thermo = np.vstack([np.tri(C, C - 1, -1), np.zeros(C - 1)]) * np.sqrt(gaps)
         A = np.take(_item_table(thermo, root), rows, axis=0).reshape(n, K * (C - 1))
         cross = A @ A.T
-        tw = t * w
+        if full:
+            # sum_k w_k t_ik = sum_(k,c) A_i,kc^2 (t = sum_c g_c U_c): the
+            # row sums without an (n, K) temporary
+            r = np.einsum("ij,ij->i", A, A)
+            size = r[:, None] + r[None, :]
+            cross *= -2.0
+            cross += size
+            return cross, size
+        tw = np.take(level, np.where(codes < 0, C, codes)) * w
     else:  # squared: (a - b)^2 = a^2 + b^2 - 2 a b
+        t = np.take(level, np.where(codes < 0, C, codes))
         tw = t * w
         cross = tw @ t.T
         tw *= t
@@ -376,11 +407,13 @@ def _recompute_cancelled(
     only a few significant digits; those pairs get
     :math:`\sum_k w_k d(x_{ik}, x_{jk})` directly (vectorised over the
     flagged pairs, in blocks). Everywhere else the relative error of
-    ``n_obs`` stays below about :math:`K \cdot 10^{-11}`. In place.
+    ``n_obs`` stays below about :math:`K \cdot 10^{-11}`. In place (``size``
+    is scaled in place too, as scratch).
     """
     K = codes.shape[1]
     C = d.shape[0]
-    i, j = np.nonzero(np.triu(n_obs <= 1e-4 * size))
+    size *= 1e-4  # in place: the caller has no further use for it
+    i, j = np.nonzero(np.triu(n_obs <= size))
     if i.size == 0:
         return
     dd = np.zeros((C + 1, C + 1))  # code -1 (missing) -> row/column C: 0
