@@ -396,6 +396,19 @@ def _report(args: argparse.Namespace) -> int:
 _STRICT_HINT = "pass --strict to make it an error"
 
 
+def _panel(events: Any, alignment: Any, poles: Any, kw: dict[str, Any]) -> Any:
+    """Return ``balance_panel`` of the events, without its caveat warning.
+
+    The command prints its own caveat line from the ``n_untied`` column.
+    """
+    from middlepower.events import balance_panel
+    from middlepower.exceptions import MiddlePowerWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MiddlePowerWarning)
+        return balance_panel(events, alignment, poles, **kw)
+
+
 def _cli(text: str) -> str:
     """Return a caveat's text with the option of the command line, not the API's."""
     return text.replace("pass strict=True to raise", _STRICT_HINT)
@@ -833,8 +846,6 @@ def _events(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from middlepower.events import balance_panel
-
     for path in args.files:
         if not any(ch in path for ch in "*?["):  # glob patterns are expanded later
             check_file(path, "FILE", "Event file")
@@ -867,7 +878,7 @@ def _events(args: argparse.Namespace) -> int:
         with distributed.Client(cluster or args.dask) as client:
             print(f"dask: {client.dashboard_link}", file=sys.stderr)
             events = dd.from_map(reader, list(args.files))
-            panel = balance_panel(events, alignment, args.poles, **kw)
+            panel = _panel(events, alignment, args.poles, kw)
         if cluster is not None:
             cluster.close()
         print(f"read {len(args.files)} file(s) on the cluster", file=sys.stderr)
@@ -887,7 +898,7 @@ def _events(args: argparse.Namespace) -> int:
             print(_summary_line(os.path.basename(path), frame), file=sys.stderr)
             frames.append(frame)
         events = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        panel = balance_panel(events, alignment, args.poles, **kw)
+        panel = _panel(events, alignment, args.poles, kw)
         print(f"total: {len(events):,} events between states", file=sys.stderr)
     contacts = int(panel["n_contacts"].sum())
     dropped = int(panel["n_unaligned"].sum())

@@ -12,6 +12,12 @@ import middlepower as mp
 from middlepower.cli import main
 from middlepower.events import balance_panel
 
+# the tests compare with balance_panel called directly, which warns about
+# rows scored on assumed alignments (tested in test_panel.py)
+pytestmark = pytest.mark.filterwarnings(
+    "ignore::middlepower.exceptions.UnalignedPartnerWarning"
+)
+
 GRAPH = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
 
 

@@ -11,6 +11,13 @@ from tests.events.strategies import random_events
 import middlepower as mp
 from middlepower.events import EventTableError, UnalignedStateError, balance_panel
 
+# rows scored on assumed alignments warn once per panel (tested in
+# test_panel.py); here the numbers are what is checked
+pytestmark = pytest.mark.filterwarnings(
+    "ignore::middlepower.exceptions.UnalignedPartnerWarning"
+)
+
+
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 

@@ -18,6 +18,13 @@ from middlepower.exceptions import (
     UndefinedBenchmarkWarning,
 )
 
+# rows scored on assumed alignments warn once per panel (tested in
+# test_panel.py); here the numbers are what is checked
+pytestmark = pytest.mark.filterwarnings(
+    "ignore::middlepower.exceptions.UnalignedPartnerWarning"
+)
+
+
 _readers = pytest.importorskip(
     "middlepower.events._readers",
     reason="the ICEWS reader (branch codes) is not merged",

@@ -27,6 +27,13 @@ import middlepower as mp
 from middlepower.events import UnalignedStateError, _alignment, balance_panel, contacts
 from middlepower.exceptions import MiddlePowerWarning, PolesNotReachedWarning
 
+# rows scored on assumed alignments warn once per panel (the warning is tested
+# in test_untied_rows_warn_once_and_strict_raises); elsewhere the numbers count
+pytestmark = pytest.mark.filterwarnings(
+    "ignore::middlepower.exceptions.UnalignedPartnerWarning"
+)
+
+
 KOREA = mp.RelationGraph.from_scenario(mp.load_scenario("korea-2025"))
 POLES = ("USA", "CHN")
 
@@ -125,6 +132,52 @@ def test_n_untied_counts_contacts_whose_alignment_is_assumed():
     by_kappa = balance_panel(jpn, KOREA, POLES, focal="KOR", kinds=kinds)
     assert balance_panel(jpn, KOREA, POLES, focal="KOR").n_untied.tolist() == [0]
     assert by_kappa.n_untied.tolist() == [1]
+
+
+def test_untied_rows_warn_once_and_strict_raises():
+    """Same events: August is all untied (CZE, VNM), September partly (CZE):
+    one warning for the call, counting the rows; strict=True raises."""
+    events = table(
+        [
+            ("2025-08-04", "KOR", "CZE", "041", None, "leader"),
+            ("2025-08-05", "KOR", "VNM", "041", None, "leader"),
+            ("2025-09-01", "KOR", "USA", "041", None, "leader"),
+            ("2025-09-02", "CZE", "KOR", "041", None, "leader"),
+        ]
+    )
+    with pytest.warns(mp.UnalignedPartnerWarning) as caught:
+        panel = balance_panel(events, KOREA, POLES, focal="KOR")
+    (w,) = [c.message for c in caught]
+    assert type(w) is mp.UnalignedPartnerWarning and w.states == ("KOR",)
+    assert str(w).startswith(
+        "In 1 of 2 rows every contact is with a partner that has no alignment tie "
+        "to USA or CHN, so E = 1 and tilt = 0 there by construction; 1 more rows "
+        "have some such contacts (column n_untied"
+    )
+    assert panel.n_untied.tolist() == [2, 1]
+    with pytest.raises(mp.UnalignedPartnerError, match="In 1 of 2 rows"):
+        balance_panel(events, KOREA, POLES, focal="KOR", strict=True)
+    # every row untied: the stronger warning
+    august = events.iloc[:2]
+    with pytest.warns(PolesNotReachedWarning, match="In 1 of 1 rows"):
+        balance_panel(august, KOREA, POLES, focal="KOR")
+    with pytest.raises(mp.PolesNotReachedError):
+        balance_panel(august, KOREA, POLES, focal="KOR", strict=True)
+    # only some contacts untied, in every row that has any
+    sept = events.iloc[2:]
+    with pytest.warns(mp.UnalignedPartnerWarning) as caught:
+        balance_panel(sept, KOREA, POLES, focal="KOR")
+    assert str(caught[0].message).startswith(
+        "In 1 of 1 rows some contacts are with partners that have no alignment "
+        "tie to USA or CHN, so their alignment is the assumed 1/2 each"
+    )
+    # every partner tied: silent
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", MiddlePowerWarning)
+        quiet = balance_panel(events.iloc[2:3], KOREA, POLES, focal="KOR")
+    assert quiet.n_untied.tolist() == [0]
+    with pytest.raises(mp.InvalidArgumentTypeError, match="strict"):
+        balance_panel(events, KOREA, POLES, strict="yes")
 
 
 def test_half_life_counts_days_from_the_period_start():

@@ -17,7 +17,8 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from middlepower._checks import check_code_list, check_focal, show
+from middlepower._caveats import emit
+from middlepower._checks import check_bool, check_code_list, check_focal, show
 from middlepower._optional import import_optional
 from middlepower.events._alignment import AlignmentTable, build_alignment
 from middlepower.events._channels import CHANNELS, ChannelLookup
@@ -35,7 +36,13 @@ from middlepower.events._contacts import (
     from_day,
 )
 from middlepower.events._schema import UnalignedStateError, check_event_table
-from middlepower.exceptions import InvalidArgumentTypeError, InvalidParameterError
+from middlepower.exceptions import (
+    InvalidArgumentTypeError,
+    InvalidParameterError,
+    MiddlePowerWarning,
+    PolesNotReachedWarning,
+    UnalignedPartnerWarning,
+)
 from middlepower.kernels.sequence import (
     equidistance_kernel,
     segment_pole_attention_kernel,
@@ -356,6 +363,46 @@ def _distinct_per_segment(
     return out
 
 
+def _untied_caveat(panel: Any, poles: Sequence[str]) -> MiddlePowerWarning | None:
+    """One caveat for the rows scored with assumed alignments (or ``None``).
+
+    :class:`~middlepower.exceptions.PolesNotReachedWarning` when in every
+    row every contact is with a partner tied to no pole,
+    :class:`~middlepower.exceptions.UnalignedPartnerWarning` when some rows
+    have such contacts; ``states`` are the focal states of those rows.
+    """
+    if not len(panel):
+        return None
+    untied = panel["n_untied"].to_numpy()
+    touched = untied > 0
+    if not touched.any():
+        return None
+    whole = untied == panel["n_contacts"].to_numpy()
+    states = tuple(sorted(set(panel["focal"].to_numpy(dtype=object)[touched])))
+    to = " or ".join(poles) if len(poles) == 2 else ", ".join(poles)
+    n, k, m = len(panel), int(whole.sum()), int((touched & ~whole).sum())
+    hint = (
+        "(column n_untied counts them; pass strict=True to raise, or add the "
+        "partners' ties to the poles)."
+    )
+    if k:
+        some = f"; {m} more rows have some such contacts" if m else ""
+        text = (
+            f"In {k} of {n} rows every contact is with a partner that has no "
+            f"alignment tie to {to}, so E = 1 and tilt = 0 there by construction"
+            f"{some} {hint}"
+        )
+    else:
+        text = (
+            f"In {m} of {n} rows some contacts are with partners that have no "
+            f"alignment tie to {to}, so their alignment is the assumed "
+            f"1/{len(poles)} each, not a finding {hint}"
+        )
+    if k == n:
+        return PolesNotReachedWarning(text, states)
+    return UnalignedPartnerWarning(text, states)
+
+
 def _finish(frame: Any) -> Any:
     """Sort rows by focal state and period; fresh index."""
     order = np.lexsort(
@@ -427,6 +474,7 @@ def balance_panel(
     dedupe: Dedupe = "day",
     kinds: Mapping[TieKind, float] | Mapping[str, float] | None = None,
     unaligned: Unaligned = "raise",
+    strict: bool = False,
 ) -> Any:
     r"""Return the balance measures of every focal state and period.
 
@@ -502,6 +550,9 @@ def balance_panel(
         contacts out (the rest keep their order; positions close up) and
         counts them in ``n_unaligned``; a (state, period) left without
         contacts has no row.
+    strict : bool, optional (default=False)
+        Raise instead of warning when rows were scored with assumed
+        alignments (see Warns).
 
     Returns
     -------
@@ -529,6 +580,17 @@ def balance_panel(
         balance is assumed. A pole contacted as a partner is tied (its
         alignment is its own pole). With a table of pole shares the shares
         are data, not an assumption: ``n_untied`` is 0.
+
+    Warns
+    -----
+    UnalignedPartnerWarning
+        Once per call, when some rows have contacts whose partner has no
+        alignment tie to any pole (``n_untied > 0``), naming how many rows
+        are scored entirely on the assumed :math:`1/m` (E = 1, tilt = 0 by
+        construction); :class:`~middlepower.exceptions.PolesNotReachedWarning`
+        when that is every row. ``strict=True`` raises
+        :class:`~middlepower.exceptions.UnalignedPartnerError` (or
+        :class:`~middlepower.exceptions.PolesNotReachedError`) instead.
 
     Raises
     ------
@@ -612,6 +674,7 @@ def balance_panel(
     levels = check_levels(level)
     direction = check_direction(direction)
     dedupe = check_dedupe(dedupe)
+    check_bool(strict, "strict")
     if unaligned not in ("raise", "drop"):
         raise InvalidParameterError(
             f"Unknown unaligned policy {unaligned!r}; expected 'raise' or 'drop'."
@@ -658,7 +721,9 @@ def balance_panel(
             unaligned,
             meta=meta_panel,
         ).compute()
-        return _finish(pd.DataFrame(result, columns=_columns(table.poles)))
+        panel = _finish(pd.DataFrame(result, columns=_columns(table.poles)))
+        emit(_untied_caveat(panel, pole_list), strict, stacklevel=2)
+        return panel
     views_ = event_views(
         events,
         focal=focal_list,
@@ -669,7 +734,7 @@ def balance_panel(
     )
     c = dedupe_views(views_, dedupe, details=False)
     del views_
-    return _finish(
+    panel = _finish(
         panel_kernel(
             c,
             alignment,
@@ -681,3 +746,5 @@ def balance_panel(
             kinds=kinds,
         )
     )
+    emit(_untied_caveat(panel, pole_list), strict, stacklevel=2)
+    return panel
