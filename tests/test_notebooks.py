@@ -264,6 +264,23 @@ def test_stale_ignores_the_temporary_file_a_warning_names() -> None:
     assert "saved text" in problem
 
 
+def test_stale_ignores_the_order_of_stdout_and_stderr() -> None:
+    """A warning and a print of one cell reach the notebook in either order."""
+
+    def run(*streams: tuple[str, str]) -> Any:
+        nb = _executed()
+        nb.cells[1].outputs = [
+            new_output("stream", name=name, text=text) for name, text in streams
+        ]
+        return nb
+
+    warned = ("stderr", "UserWarning: caveat\n")
+    printed = ("stdout", "42\n")
+    assert tool.stale(run(warned, printed), run(printed, warned)) == []
+    (problem,) = tool.stale(run(warned, printed), run(printed))
+    assert "saved outputs ['stream', 'stream'] differ" in problem
+
+
 def test_merge_streams_keeps_other_outputs_apart() -> None:
     outputs = [
         new_output("stream", name="stdout", text="a"),

@@ -282,14 +282,26 @@ def _rms(a: bytes, b: bytes) -> float:
 
 
 def _outputs(cell: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Return a cell's outputs, text joined, PNGs left as base64 strings."""
-    out = []
-    for o in merge_streams(cell.get("outputs", [])):
+    """Return a cell's outputs, text joined, PNGs left as base64 strings.
+
+    Standard output and standard error are separate streams whose pieces
+    reach the notebook in an order that depends on timing (a warning and a
+    print of one cell can arrive either way round), so each stream's text is
+    joined into one output, stdout first, ahead of the other outputs.
+    """
+    out: list[dict[str, Any]] = []
+    streams: dict[str, str] = {}
+    for o in cell.get("outputs", []):
+        if o["output_type"] == "stream":
+            text = _CELL_FILE.sub("<cell>", _text(o["text"]))
+            streams[o["name"]] = streams.get(o["name"], "") + text
+    for name in sorted(streams, key=lambda n: (n != "stdout", n)):
+        out.append({"type": "stream", "name": name, "text": streams[name]})
+    for o in cell.get("outputs", []):
         kind = o["output_type"]
         if kind == "stream":
-            text = _CELL_FILE.sub("<cell>", _text(o["text"]))
-            out.append({"type": kind, "name": o["name"], "text": text})
-        elif kind in ("execute_result", "display_data"):
+            continue
+        if kind in ("execute_result", "display_data"):
             data = {k: _text(v) for k, v in o.get("data", {}).items()}
             out.append({"type": kind, "data": data})
         else:
