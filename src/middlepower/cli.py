@@ -28,6 +28,7 @@ from typing import Any, NoReturn
 from pydantic import ValidationError
 
 from middlepower import __version__
+from middlepower._caveats import rehint
 from middlepower._checks import check_file
 from middlepower.analysis.compare import compare, report_row
 from middlepower.analysis.orderings import orderings
@@ -411,7 +412,7 @@ def _panel(events: Any, alignment: Any, poles: Any, kw: dict[str, Any]) -> Any:
 
 def _cli(text: str) -> str:
     """Return a caveat's text with the option of the command line, not the API's."""
-    return text.replace("pass strict=True to raise", _STRICT_HINT)
+    return rehint(text, _STRICT_HINT)
 
 
 def _compare(args: argparse.Namespace) -> int:

@@ -517,7 +517,10 @@ def test_bad_arguments(kwargs, message):
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"salience": 3}, "salience must be a scheme name or a Salience, not 3"),
+        (
+            {"salience": 3},
+            "salience must be a salience scheme name or a Salience, got int 3",
+        ),
         ({"min_contacts": 1.5}, "min_contacts must be an integer >= 1, not 1.5"),
         ({"min_contacts": "2"}, "min_contacts must be an integer >= 1, not '2'"),
     ],

@@ -732,7 +732,7 @@ def format_report(r: BalanceReport, *, strict_hint: str | None = None) -> str:
         for caveat in r.caveats:
             message = caveat.message
             if strict_hint is not None:
-                message = message.replace("pass strict=True to raise", strict_hint)
+                message = _caveats.rehint(message, strict_hint)
             lines += textwrap.wrap(
                 message, width=88, initial_indent="! ", subsequent_indent="  "
             )

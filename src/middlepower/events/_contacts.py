@@ -407,6 +407,19 @@ def _bits(radix: int) -> int:
     return max(int(radix) - 1, 1).bit_length()
 
 
+def _pack(parts: Sequence[tuple[npt.NDArray[Any], int, int]], n: int) -> IntArray:
+    """Pack ``(values, radix, offset)`` parts into one int64 key per row.
+
+    The first part is most significant; each takes :func:`_bits` of its
+    radix (shifts and ors, in place). The caller checks that they fit.
+    """
+    key = np.zeros(n, dtype=np.int64)
+    for values, radix, offset in parts:
+        key <<= _bits(radix)
+        key |= values if not offset else values - offset
+    return key
+
+
 def sort_order(
     parts: Sequence[tuple[npt.NDArray[Any], int, int]],
     stable: bool,
@@ -437,10 +450,7 @@ def sort_order(
     if width > _KEY_BITS:
         out: IntArray = np.lexsort(tuple(v for v, _, _ in reversed(parts)))
         return out, None
-    key = np.zeros(n, dtype=np.int64)
-    for values, radix, offset in parts:
-        key <<= _bits(radix)
-        key |= values if not offset else values - offset
+    key = _pack(parts, n)
     index_bits = _bits(max(n, 2))
     if width + index_bits <= _KEY_BITS:
         key <<= index_bits
@@ -617,10 +627,7 @@ def _dedupe_by_key(
     if width > _KEY_BITS:
         return None
     n = len(views)
-    key = np.zeros(n, dtype=np.int64)
-    for values, radix, offset in [*parts, (keys, espan, emin)]:
-        key <<= _bits(radix)
-        key |= values if not offset else values - offset
+    key = _pack([*parts, (keys, espan, emin)], n)
     key.sort()
     ev_bits = _bits(espan)
     change = np.empty(n, dtype=bool)

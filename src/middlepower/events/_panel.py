@@ -17,7 +17,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from middlepower._caveats import emit
+from middlepower._caveats import emit, untied_rows
 from middlepower._checks import check_bool, check_code_list, check_focal, show
 from middlepower._optional import import_optional
 from middlepower.events._alignment import AlignmentTable, build_alignment
@@ -40,8 +40,6 @@ from middlepower.exceptions import (
     InvalidArgumentTypeError,
     InvalidParameterError,
     MiddlePowerWarning,
-    PolesNotReachedWarning,
-    UnalignedPartnerWarning,
 )
 from middlepower.kernels.sequence import (
     equidistance_kernel,
@@ -49,7 +47,7 @@ from middlepower.kernels.sequence import (
     segment_salience_kernel,
     tilt_kernel,
 )
-from middlepower.metrics.sequence import Salience
+from middlepower.metrics.sequence import Salience, _salience
 from middlepower.models import Channel, TieKind
 
 __all__ = ["balance_panel", "check_freq", "period_bounds"]
@@ -160,24 +158,6 @@ def period_bounds(days: IntArray, offset: Any) -> tuple[IntArray, IntArray]:
     start: IntArray = gdays[pos]
     end: IntArray = gdays[pos + 1] - 1
     return start, end
-
-
-def _salience(salience: Any) -> Salience:
-    if isinstance(salience, Salience):
-        return salience
-    if isinstance(salience, str):
-        from middlepower.kernels.sequence import SCHEMES
-
-        if salience not in SCHEMES:
-            raise InvalidParameterError(
-                f"Unknown salience scheme {salience!r}; expected one of "
-                + ", ".join(repr(s) for s in SCHEMES)
-                + "."
-            )
-        return Salience(salience)  # type: ignore[arg-type]  # checked above
-    raise InvalidArgumentTypeError(
-        f"salience must be a scheme name or a Salience, not {salience!r}."
-    )
 
 
 def _columns(poles: Sequence[str]) -> list[str]:
@@ -364,43 +344,25 @@ def _distinct_per_segment(
 
 
 def _untied_caveat(panel: Any, poles: Sequence[str]) -> MiddlePowerWarning | None:
-    """One caveat for the rows scored with assumed alignments (or ``None``).
+    """Return the caveat of the rows scored with assumed alignments (or ``None``).
 
-    :class:`~middlepower.exceptions.PolesNotReachedWarning` when in every
-    row every contact is with a partner tied to no pole,
-    :class:`~middlepower.exceptions.UnalignedPartnerWarning` when some rows
-    have such contacts; ``states`` are the focal states of those rows.
+    Counts the rows whose contacts are all, or partly, with partners tied to
+    no pole (``n_untied``) for :func:`~middlepower._caveats.untied_rows`;
+    ``states`` are the focal states of those rows.
     """
     if not len(panel):
         return None
     untied = panel["n_untied"].to_numpy()
     touched = untied > 0
-    if not touched.any():
-        return None
     whole = untied == panel["n_contacts"].to_numpy()
-    states = tuple(sorted(set(panel["focal"].to_numpy(dtype=object)[touched])))
-    to = " or ".join(poles) if len(poles) == 2 else ", ".join(poles)
-    n, k, m = len(panel), int(whole.sum()), int((touched & ~whole).sum())
-    hint = (
-        "(column n_untied counts them; pass strict=True to raise, or add the "
-        "partners' ties to the poles)."
+    states = sorted(set(panel["focal"].to_numpy(dtype=object)[touched]))
+    return untied_rows(
+        len(panel),
+        int((touched & whole).sum()),
+        int((touched & ~whole).sum()),
+        poles,
+        states,
     )
-    if k:
-        some = f"; {m} more rows have some such contacts" if m else ""
-        text = (
-            f"In {k} of {n} rows every contact is with a partner that has no "
-            f"alignment tie to {to}, so E = 1 and tilt = 0 there by construction"
-            f"{some} {hint}"
-        )
-    else:
-        text = (
-            f"In {m} of {n} rows some contacts are with partners that have no "
-            f"alignment tie to {to}, so their alignment is the assumed "
-            f"1/{len(poles)} each, not a finding {hint}"
-        )
-    if k == n:
-        return PolesNotReachedWarning(text, states)
-    return UnalignedPartnerWarning(text, states)
 
 
 def _finish(frame: Any) -> Any:

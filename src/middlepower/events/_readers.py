@@ -81,6 +81,7 @@ import numpy as np
 
 from middlepower._checks import check_bool, check_path, show
 from middlepower._optional import import_optional
+from middlepower.events._schema import CANONICAL_COLUMNS
 from middlepower.exceptions import (
     DataFormatError,
     InvalidArgumentTypeError,
@@ -100,20 +101,6 @@ __all__ = [
     "read_icews",
     "read_polecat",
 ]
-
-#: The columns of the canonical event table, in order (METHODS.md §10).
-CANONICAL_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "date",
-    "source",
-    "target",
-    "code",
-    "mode",
-    "intensity",
-    "level",
-    "dataset",
-    "mentions",
-)
 
 #: Why a row is dropped, in the order the reasons are checked.
 DROP_REASONS: tuple[str, ...] = (

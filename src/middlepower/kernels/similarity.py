@@ -285,7 +285,7 @@ def similarity_kernel(
         d = category_distances(values, distance, delta)
         n_obs, size = _observed(codes, values, w, M, full, distance, delta)
         _recompute_cancelled(n_obs, size, codes, w, d)
-        spare = size if size.shape == (n, n) and size.flags.writeable else None
+        spare = size  # scratch since _recompute_cancelled
         np.clip(n_obs, 0.0, total, out=n_obs)  # rounding only: 0 <= d <= 1
         n_obs /= safe
         d_obs = n_obs

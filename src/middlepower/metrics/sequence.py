@@ -267,21 +267,21 @@ class Salience(FrozenModel):
         return w
 
 
-def _salience(salience: str | Salience) -> Salience:
-    check_salience(salience)
-    if isinstance(salience, Salience):
-        return salience
-    if isinstance(salience, str):
-        if salience not in SCHEMES:
-            raise InvalidParameterError(
-                f"Unknown salience scheme {salience!r}; expected one of "
-                + ", ".join(repr(s) for s in SCHEMES)
-                + "."
-            )
-        return Salience(salience)  # type: ignore[arg-type]  # checked above
-    raise InvalidArgumentTypeError(
-        f"salience must be a scheme name or a Salience, not {salience!r}."
-    )
+def _salience(salience: object) -> Salience:
+    """Return the :class:`Salience` of a scheme name or a ``Salience``.
+
+    Shared by the sequence measures and the event panels.
+    """
+    checked = check_salience(salience)
+    if isinstance(checked, Salience):
+        return checked
+    if checked not in SCHEMES:
+        raise InvalidParameterError(
+            f"Unknown salience scheme {checked!r}; expected one of "
+            + ", ".join(repr(s) for s in SCHEMES)
+            + "."
+        )
+    return Salience(checked)  # type: ignore[arg-type]  # checked above
 
 
 def _weights(
